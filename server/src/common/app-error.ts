@@ -1,0 +1,34 @@
+import { ERROR_MESSAGES_VI, type ErrorBody, type ErrorCode } from '@phonghop/shared';
+
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  WRONG_CURRENT_PASSWORD: 400,
+  FORBIDDEN: 403,
+  ACCOUNT_DISABLED: 403,
+  ORIGIN_NOT_ALLOWED: 403,
+  NOT_FOUND: 404,
+  USERNAME_TAKEN: 409,
+  CANNOT_DISABLE_SELF: 409,
+  LOGIN_THROTTLED: 429,
+  UNKNOWN_EVENT: 400,
+  INTERNAL_ERROR: 500,
+};
+
+/** The one error type of the application: a stable code, its Vietnamese message, an HTTP status. */
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly extra: Omit<ErrorBody, 'code' | 'message'> & { message?: string } = {},
+  ) {
+    super(extra.message ?? ERROR_MESSAGES_VI[code]);
+    this.status = STATUS[code] ?? 400;
+  }
+
+  toBody(): ErrorBody {
+    const { message: _m, ...rest } = this.extra;
+    return { code: this.code, message: this.message, ...rest };
+  }
+}

@@ -1,0 +1,16 @@
+import { Column, type ColumnOptions } from 'typeorm';
+
+/**
+ * One set of entities serves both databases. The few types that differ are picked here, when the entity
+ * modules load, from the same DATABASE_URL the config reads (the n8n approach): timestamps are `timestamptz`
+ * on PostgreSQL and `datetime` (UTC text) on SQLite.
+ */
+export const isPostgresProcess = (): boolean => /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? '');
+
+export function TimestampColumn(options: ColumnOptions = {}): PropertyDecorator {
+  return Column({ type: isPostgresProcess() ? 'timestamptz' : 'datetime', ...options });
+}
+
+export function JsonColumn(options: ColumnOptions = {}): PropertyDecorator {
+  return Column({ type: 'jsonb', ...options });
+}

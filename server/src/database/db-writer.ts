@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+
+/**
+ * The single path for writes. TypeORM's better-sqlite3 driver shares one connection with no lock, so two
+ * overlapping transactions fail ("cannot start a transaction within a transaction") or, worse, a plain save
+ * lands inside another caller's transaction and vanishes with its rollback. On SQLite every write therefore
+ * queues here and runs alone; on PostgreSQL (a pool) transactions run concurrently.
+ */
+@Injectable()
+export class DbWriter {
+  private tail: Promise<unknown> = Promise.resolve();
+  private readonly serialise: boolean;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.serialise = dataSource.options.type === 'better-sqlite3';
+  }
+
+  get dialect(): 'sqlite' | 'postgres' {
+    return this.serialise ? 'sqlite' : 'postgres';
+  }
+
+  /** Run `work` in a transaction; on SQLite, after every earlier write has finished. */
+  transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    if (!this.serialise) return this.dataSource.transaction(work);
+    const run = this.tail.then(() => this.dataSource.transaction(work));
+    // The queue continues whatever this write's outcome; the caller still sees its own error.
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Resolves once every write queued so far has finished (graceful shutdown, tests). */
+  async drain(): Promise<void> {
+    await this.tail;
+  }
+}

@@ -1,0 +1,5 @@
+import type { MigrationInterface } from 'typeorm';
+import { Init1795650334244Sqlite } from './1795650334244-Init.js';
+
+/** Applied in order at start. Never edit a migration after it has landed: add a new one. */
+export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [Init1795650334244Sqlite];

@@ -1,0 +1,96 @@
+import { Inject, Logger, UseFilters } from '@nestjs/common';
+import {
+  ConnectedSocket,
+  MessageBody,
+  type OnGatewayConnection,
+  type OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+} from '@nestjs/websockets';
+import type { Socket } from 'socket.io';
+import {
+  type Ack,
+  type ClientToServerEvents,
+  commandSchemas,
+  type CommandInput,
+  type CommandResult,
+  ERROR_MESSAGES_VI,
+  PROTOCOL_VERSION,
+  rooms,
+  type ServerToClientEvents,
+  type SocketData,
+} from '@phonghop/shared';
+import { SessionsService } from '../auth/sessions.service.js';
+import { AppError } from '../common/app-error.js';
+import { Clock } from '../common/clock.js';
+import { ZodPipe } from '../common/zod.pipe.js';
+import { APP_CONFIG, type AppConfig } from '../config/env.js';
+import { handshakeMiddleware } from './handshake.js';
+import { RealtimeEmitter, type TypedServer } from './realtime-emitter.js';
+import { WsAckFilter } from './ws-ack.filter.js';
+
+type TypedSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type Ok<K extends keyof typeof commandSchemas> = Extract<Ack<CommandResult<K>>, { ok: true }>;
+
+/**
+ * The one socket entry point: authenticates the handshake, joins the user's rooms, validates every command
+ * against its schema from `shared`, and answers each with an ack. Feature logic lives in services.
+ */
+@WebSocketGateway({
+  path: '/socket.io',
+  serveClient: false,
+  // A fast path only: after a restart or a long drop clients resync from the database (seq), not from this.
+  connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+})
+@UseFilters(WsAckFilter)
+export class RealtimeGateway implements OnGatewayInit<TypedServer>, OnGatewayConnection<TypedSocket> {
+  private readonly logger = new Logger('Realtime');
+
+  constructor(
+    private readonly emitter: RealtimeEmitter,
+    private readonly sessions: SessionsService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  afterInit(server: TypedServer): void {
+    this.emitter.attach(server);
+    server.use(handshakeMiddleware(this.sessions, this.config.allowedOrigins));
+  }
+
+  async handleConnection(socket: TypedSocket): Promise<void> {
+    const { userId, sessionId, role } = socket.data;
+    await socket.join([rooms.everyone, rooms.user(userId), rooms.role(role), rooms.session(sessionId)]);
+    // socket.io drops events nobody listens to, which would leave a client's ack hanging forever.
+    socket.onAny((event: string, ...args: unknown[]) => {
+      if (event in commandSchemas) return;
+      const ack = args.at(-1);
+      if (typeof ack === 'function') ack({ ok: false, code: 'UNKNOWN_EVENT', message: ERROR_MESSAGES_VI.UNKNOWN_EVENT });
+    });
+    socket.emit('session:welcomed', {
+      protocolVersion: PROTOCOL_VERSION,
+      userId,
+      serverTime: this.clock.now().toISOString(),
+      node: this.config.nodeName,
+    });
+    this.logger.debug(`connected ${socket.id} user=${userId}`);
+  }
+
+  @SubscribeMessage('session:ping')
+  ping(
+    @MessageBody(new ZodPipe(commandSchemas['session:ping'])) body: CommandInput<'session:ping'>,
+  ): Ok<'session:ping'> {
+    return { ok: true, serverTime: this.clock.now().toISOString(), clientTime: body.clientTime };
+  }
+
+  @SubscribeMessage('system:announce')
+  announce(
+    @ConnectedSocket() socket: TypedSocket,
+    @MessageBody(new ZodPipe(commandSchemas['system:announce'])) body: CommandInput<'system:announce'>,
+  ): Ok<'system:announce'> {
+    if (socket.data.role !== 'admin') throw new AppError('FORBIDDEN');
+    const at = this.clock.now().toISOString();
+    this.emitter.to(rooms.everyone)?.emit('system:announced', { message: body.message, fromName: socket.data.fullName, at });
+    return { ok: true, deliveredAt: at };
+  }
+}

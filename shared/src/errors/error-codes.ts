@@ -1,0 +1,31 @@
+/**
+ * One stable code per refusal. The server answers `{ code, message }` with the Vietnamese message below;
+ * the client shows its own translation of the code (so English works) and falls back to the message.
+ */
+export const ERROR_MESSAGES_VI = {
+  VALIDATION_FAILED: 'Dữ liệu gửi lên không hợp lệ.',
+  UNAUTHENTICATED: 'Bạn chưa đăng nhập hoặc phiên làm việc đã hết hạn.',
+  FORBIDDEN: 'Bạn không có quyền thực hiện thao tác này.',
+  NOT_FOUND: 'Không tìm thấy dữ liệu yêu cầu.',
+  INVALID_CREDENTIALS: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+  LOGIN_THROTTLED: 'Bạn đã nhập sai mật khẩu quá nhiều lần. Vui lòng thử lại sau ít phút.',
+  ACCOUNT_DISABLED: 'Tài khoản đã bị khóa. Vui lòng liên hệ quản trị viên.',
+  WRONG_CURRENT_PASSWORD: 'Mật khẩu hiện tại không đúng.',
+  USERNAME_TAKEN: 'Tên đăng nhập đã được sử dụng.',
+  CANNOT_DISABLE_SELF: 'Bạn không thể tự khóa hoặc hạ quyền tài khoản của chính mình.',
+  ORIGIN_NOT_ALLOWED: 'Nguồn kết nối không được phép.',
+  UNKNOWN_EVENT: 'Sự kiện không được hỗ trợ.',
+  INTERNAL_ERROR: 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại.',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES_VI;
+
+/** The body of every HTTP error and the shape of every failed socket ack. */
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  /** Field-level problems of a VALIDATION_FAILED, keyed by dotted path. */
+  details?: Record<string, string>;
+  /** Seconds until a throttled request may be retried. */
+  retryAfterSeconds?: number;
+}

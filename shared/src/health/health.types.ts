@@ -1,0 +1,5 @@
+export interface HealthDto {
+  status: 'ok';
+  db: 'sqlite' | 'postgres';
+  realtime: 'single' | 'redis';
+}
