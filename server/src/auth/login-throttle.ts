@@ -18,7 +18,7 @@ export function decideLoginThrottle(failures: readonly Date[], now: Date, policy
     .sort((a, b) => a - b);
   if (recent.length < policy.maxFailures) return { allowed: true };
   // The window frees up when enough of the oldest failures have aged out to drop below the limit.
-  const freeingFailure = recent[recent.length - policy.maxFailures]!;
+  const freeingFailure = recent[recent.length - policy.maxFailures];
   const retryAfterMs = freeingFailure + policy.windowMs - now.getTime();
   return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) };
 }

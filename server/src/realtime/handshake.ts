@@ -19,7 +19,7 @@ export function isOriginAllowed(headers: IncomingHttpHeaders, allowed: readonly 
   }
   if (allowed.includes(url.origin)) return true;
   const host = headers['x-forwarded-host'] ?? headers.host;
-  return typeof host === 'string' && url.host === host.split(',')[0]!.trim();
+  return typeof host === 'string' && url.host === host.split(',')[0].trim();
 }
 
 export class HandshakeError extends Error {
