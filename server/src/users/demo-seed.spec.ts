@@ -1,0 +1,29 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { UserEntity } from './user.entity.js';
+
+describe('first start', () => {
+  const apps: TestApp[] = [];
+  afterAll(async () => {
+    for (const a of apps) await a.close();
+  });
+
+  it('in production creates only the admin, from ADMIN_PASSWORD, and no demo account', async () => {
+    const t = await startTestApp({ env: { NODE_ENV: 'production', ADMIN_PASSWORD: 'mat-khau-quan-tri-2026' } });
+    apps.push(t);
+    const users = await t.app.get<DataSource>(getDataSourceToken()).getRepository(UserEntity).find();
+    expect(users.map((u) => [u.username, u.role])).toEqual([['admin', 'admin']]);
+    const login = await t.request('POST', '/api/auth/login', { body: { username: 'admin', password: 'mat-khau-quan-tri-2026' } });
+    expect(login.status).toBe(200);
+    const demo = await t.request('POST', '/api/auth/login', { body: { username: 'chutich', password: 'Demo@2026' } });
+    expect(demo.status).toBe(401);
+  });
+
+  it('with DEMO_SEED=false in development creates nobody', async () => {
+    const t = await startTestApp({ env: { DEMO_SEED: 'false' } });
+    apps.push(t);
+    expect(await t.app.get<DataSource>(getDataSourceToken()).getRepository(UserEntity).count()).toBe(0);
+  });
+});
