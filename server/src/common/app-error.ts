@@ -14,6 +14,17 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   LOGIN_THROTTLED: 429,
   UNKNOWN_EVENT: 400,
   INTERNAL_ERROR: 500,
+  FILE_EMPTY: 422,
+  FILE_TOO_LARGE: 413,
+  FILE_TYPE_NOT_SUPPORTED: 415,
+  PDF_INVALID: 422,
+  PDF_ENCRYPTED: 422,
+  PDF_PASSWORD_WRONG: 422,
+  PDF_TOO_COMPLEX: 422,
+  CONVERTER_UNAVAILABLE: 503,
+  CONVERSION_FAILED: 422,
+  CONVERSION_TIMEOUT: 422,
+  CLASSIFIED_UPLOAD_FORBIDDEN: 403,
 };
 
 /** The one error type of the application: a stable code, its Vietnamese message, an HTTP status. */

@@ -16,6 +16,17 @@ export const ERROR_MESSAGES_VI = {
   ORIGIN_NOT_ALLOWED: 'Nguồn kết nối không được phép.',
   UNKNOWN_EVENT: 'Sự kiện không được hỗ trợ.',
   INTERNAL_ERROR: 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại.',
+  FILE_EMPTY: 'Tệp tải lên không có nội dung (0 byte).',
+  FILE_TOO_LARGE: 'Tệp vượt quá dung lượng cho phép.',
+  FILE_TYPE_NOT_SUPPORTED: 'Định dạng tệp không được hỗ trợ. Chỉ nhận PDF, Word (DOC, DOCX, ODT), Excel (XLSX) và PowerPoint (PPTX).',
+  PDF_INVALID: 'Tệp không phải PDF hợp lệ hoặc đã hỏng nặng nên không đọc được.',
+  PDF_ENCRYPTED: 'Tệp PDF được bảo vệ bằng mật khẩu. Vui lòng nhập mật khẩu hoặc tải lên bản không đặt mật khẩu.',
+  PDF_PASSWORD_WRONG: 'Mật khẩu mở tệp PDF không đúng.',
+  PDF_TOO_COMPLEX: 'Tệp PDF quá phức tạp để xử lý trong thời gian hoặc bộ nhớ cho phép.',
+  CONVERTER_UNAVAILABLE: 'Máy chủ chưa cài LibreOffice nên chưa chuyển được tệp văn phòng sang PDF. Vui lòng tải lên bản PDF.',
+  CONVERSION_FAILED: 'Không chuyển được tệp sang PDF. Vui lòng kiểm tra tệp hoặc tải lên bản PDF.',
+  CONVERSION_TIMEOUT: 'Chuyển tệp sang PDF mất quá nhiều thời gian nên đã dừng. Vui lòng tải lên bản PDF.',
+  CLASSIFIED_UPLOAD_FORBIDDEN: 'Tài liệu mật (Mật, Tối mật, Tuyệt mật) không được tải lên hệ thống. Hãy ghi vào sổ theo dõi bản giấy.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES_VI;
