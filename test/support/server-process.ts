@@ -26,7 +26,7 @@ export interface ServerProcess {
 }
 
 export interface StartOptions {
-  /** Extra environment, e.g. DATABASE_URL, DATABASE_SCHEMA, REDIS_URL, NODE_NAME. */
+  /** Extra environment, e.g. DATABASE_URL, DATABASE_SCHEMA, REDIS_URL, NODE_NAME (LOG_LEVEL defaults to warn). */
   env?: Record<string, string>;
   timeoutMs?: number;
 }
@@ -64,7 +64,7 @@ export async function startServer(options: StartOptions = {}): Promise<ServerPro
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'phonghop-test-'));
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const k of ISOLATED) delete env[k];
-  Object.assign(env, { NODE_ENV: 'test', HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, FORCE_COLOR: '0', NO_COLOR: '1' }, options.env);
+  Object.assign(env, { NODE_ENV: 'test', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, FORCE_COLOR: '0', NO_COLOR: '1' }, options.env);
 
   const child = spawn(process.execPath, [SERVER_MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
