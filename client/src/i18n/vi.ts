@@ -1,3 +1,5 @@
+import { ERROR_MESSAGES_VI } from '@phonghop/shared';
+
 /** Vietnamese (default). Every user-visible string lives here; en.ts must have exactly the same keys. */
 export const vi = {
   app: {
@@ -131,23 +133,13 @@ export const vi = {
     optional: 'Không bắt buộc',
   },
   errors: {
-    VALIDATION_FAILED: 'Dữ liệu gửi lên không hợp lệ.',
-    UNAUTHENTICATED: 'Bạn chưa đăng nhập hoặc phiên làm việc đã hết hạn.',
-    FORBIDDEN: 'Bạn không có quyền thực hiện thao tác này.',
-    NOT_FOUND: 'Không tìm thấy dữ liệu yêu cầu.',
-    INVALID_CREDENTIALS: 'Tên đăng nhập hoặc mật khẩu không đúng.',
-    LOGIN_THROTTLED: 'Bạn đã nhập sai mật khẩu quá nhiều lần. Vui lòng thử lại sau ít phút.',
+    // The server's own Vietnamese texts, so the two can never drift apart; client-only codes follow.
+    ...ERROR_MESSAGES_VI,
     LOGIN_THROTTLED_WAIT: 'Bạn đã nhập sai mật khẩu quá nhiều lần. Vui lòng thử lại sau {{seconds}} giây.',
-    ACCOUNT_DISABLED: 'Tài khoản đã bị khóa. Vui lòng liên hệ quản trị viên.',
-    WRONG_CURRENT_PASSWORD: 'Mật khẩu hiện tại không đúng.',
-    USERNAME_TAKEN: 'Tên đăng nhập đã được sử dụng.',
-    CANNOT_DISABLE_SELF: 'Bạn không thể tự khóa hoặc hạ quyền tài khoản của chính mình.',
-    ORIGIN_NOT_ALLOWED: 'Nguồn kết nối không được phép.',
-    UNKNOWN_EVENT: 'Sự kiện không được hỗ trợ.',
-    INTERNAL_ERROR: 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại.',
     NETWORK_ERROR: 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.',
     UNKNOWN: 'Đã xảy ra lỗi không xác định. Vui lòng thử lại.',
-  },
+  } as Record<string, string>,
 };
 
+/** The shape every language must fill; error texts are keyed by code. */
 export type Resources = typeof vi;

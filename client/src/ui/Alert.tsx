@@ -7,9 +7,7 @@ export function Alert({ tone = 'error', children }: { tone?: Tone; children: Rea
   const urgent = tone === 'error' || tone === 'warning';
   return (
     <div className={`alert alert--${tone}`} role={urgent ? 'alert' : 'status'}>
-      <span className="alert__icon" aria-hidden="true">
-        {tone === 'success' ? '✓' : tone === 'info' ? 'i' : '!'}
-      </span>
+      <span className="alert__icon" aria-hidden="true" />
       <div className="alert__body">{children}</div>
     </div>
   );

@@ -111,21 +111,22 @@ export function AdminUsersPage() {
                 const isMe = user.id === me.id;
                 return (
                   <tr key={user.id} className={user.disabled ? 'is-disabled' : undefined} data-username={user.username}>
-                    <td>
+                    <td data-label={t('users.fullName')} className="table__primary">
                       <strong>{user.fullName}</strong> {isMe && <span className="muted">{t('users.you')}</span>}
                     </td>
-                    <td className="mono">{user.username}</td>
-                    <td>{user.position}</td>
-                    <td>{user.unit}</td>
-                    <td>
+                    <td data-label={t('users.username')} className="mono">{user.username}</td>
+                    <td data-label={t('users.position')}>{user.position}</td>
+                    <td data-label={t('users.unit')}>{user.unit}</td>
+                    <td data-label={t('users.role')}>
                       <span className={`badge badge--role-${user.role}`}>{t(roleLabelKey(user.role))}</span>
                     </td>
-                    <td>
+                    <td data-label={t('users.status')}>
                       <span className={`badge ${user.disabled ? 'badge--off' : 'badge--on'}`}>{t(user.disabled ? 'users.disabled' : 'users.active')}</span>
                       {user.mustChangePassword && !user.disabled && <span className="badge badge--warn">{t('users.mustChange')}</span>}
                     </td>
-                    <td className="nowrap">{user.lastLoginAt ? dateFormat.format(new Date(user.lastLoginAt)) : <span className="muted">{t('users.never')}</span>}</td>
-                    <td className="table__actions">
+                    <td data-label={t('users.lastLogin')} className="nowrap">{user.lastLoginAt ? dateFormat.format(new Date(user.lastLoginAt)) : <span className="muted">{t('users.never')}</span>}</td>
+                    <td className="table__actions-cell">
+                      <div className="table__actions">
                       <Button
                         variant="secondary"
                         onClick={() => setResetting(user)}
@@ -143,6 +144,7 @@ export function AdminUsersPage() {
                       >
                         {t(user.disabled ? 'users.enable' : 'users.disable')}
                       </Button>
+                      </div>
                     </td>
                   </tr>
                 );
