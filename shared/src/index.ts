@@ -8,3 +8,4 @@ export * from './realtime/protocol-version.js';
 export * from './realtime/rooms.js';
 export * from './realtime/system.events.js';
 export * from './realtime/events.js';
+export * from './calendar/index.js';

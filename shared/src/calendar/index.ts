@@ -1,0 +1,43 @@
+export {
+  addDays,
+  type CalendarDate,
+  type DateLike,
+  dateOfEpochDay,
+  daysBetween,
+  epochDayOf,
+  formatIsoDate,
+  type IsoDate,
+  isoDateSchema,
+  isValidIsoDate,
+  isWeekend,
+  parseIsoDate,
+  toCalendarDate,
+  toIsoDate,
+  VN_UTC_OFFSET_HOURS,
+  vnDateOf,
+  type Weekday,
+  weekdayOf,
+} from './dates.js';
+export { leapMonthOf, type LunarDate, lunarMonthLength, lunarToSolar, solarToLunar } from './lunar.js';
+export {
+  compensatingWorkingDaysOf,
+  type CompensatingWorkingDay,
+  type DecreedDayOff,
+  type Holiday,
+  type HolidayDecision,
+  type HolidayDecisions,
+  HOLIDAY_KINDS,
+  type HolidayKind,
+  holidaysOf,
+  holidaysOn,
+  OFFICIAL_HOLIDAY_DECISIONS,
+  type StatutoryHolidayKind,
+} from './holidays.js';
+export {
+  addWorkingDays,
+  isWorkingDay,
+  MIN_PUBLICATION_WORKING_DAYS,
+  publicationNotice,
+  type PublicationNotice,
+  workingDaysBetween,
+} from './working-days.js';
