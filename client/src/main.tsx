@@ -2,6 +2,7 @@ import './app/zod-config';
 import { createRoot } from 'react-dom/client';
 import './i18n';
 import './styles.css';
+import './features/meetings/meetings.css';
 import { App } from './app/App';
 
 const root = document.getElementById('root');

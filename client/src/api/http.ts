@@ -53,4 +53,6 @@ export const http = {
   get: <T>(url: string, init?: { signal?: AbortSignal }) => request<T>('GET', url, undefined, init),
   post: <T = void>(url: string, body?: unknown) => request<T>('POST', url, body ?? {}),
   patch: <T>(url: string, body: unknown) => request<T>('PATCH', url, body),
+  put: <T>(url: string, body: unknown) => request<T>('PUT', url, body),
+  del: <T = void>(url: string) => request<T>('DELETE', url),
 };

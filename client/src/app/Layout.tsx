@@ -35,6 +35,11 @@ export function Layout() {
           <NavLink to="/" end className="navlink">
             {t('nav.home')}
           </NavLink>
+          {user.role === 'secretary' && (
+            <NavLink to="/cuoc-hop" className="navlink" data-testid="nav-meetings">
+              {t('nav.meetings')}
+            </NavLink>
+          )}
           {user.role === 'admin' && (
             <NavLink to="/quan-tri/nguoi-dung" className="navlink" data-testid="nav-admin-users">
               {t('nav.adminUsers')}

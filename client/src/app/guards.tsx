@@ -31,3 +31,10 @@ export function RequireAdmin() {
   if (state.status !== 'authenticated' || state.session.user.role !== 'admin') return <Navigate to="/" replace />;
   return <Outlet />;
 }
+
+/** The preparation pages: system secretaries only (the server enforces it too). */
+export function RequireSecretary() {
+  const { state } = useSession();
+  if (state.status !== 'authenticated' || state.session.user.role !== 'secretary') return <Navigate to="/" replace />;
+  return <Outlet />;
+}

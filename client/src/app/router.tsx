@@ -1,11 +1,19 @@
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { HomePage } from '../features/meetings/HomePage';
+import { MeetingPage } from '../features/meetings/MeetingPage';
+import { MeetingsListPage } from '../features/meetings/MeetingsListPage';
+import { PrepPage } from '../features/meetings/prep/PrepPage';
 import { AdminUsersPage } from '../features/users/AdminUsersPage';
-import { CHANGE_PASSWORD_PATH, RequireAdmin, RequireAuth } from './guards';
+import { Spinner } from '../ui/Spinner';
+import { CHANGE_PASSWORD_PATH, RequireAdmin, RequireAuth, RequireSecretary } from './guards';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
+
+// pdf.js is large: the reader and its worker load only when a document is opened.
+const ReaderPage = lazy(() => import('../features/documents/reader/ReaderPage'));
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -18,6 +26,23 @@ export const router = createBrowserRouter([
           { index: true, element: <HomePage /> },
           { path: CHANGE_PASSWORD_PATH, element: <ChangePasswordPage /> },
           { element: <RequireAdmin />, children: [{ path: '/quan-tri/nguoi-dung', element: <AdminUsersPage /> }] },
+          {
+            element: <RequireSecretary />,
+            children: [
+              { path: '/cuoc-hop', element: <MeetingsListPage /> },
+              { path: '/cuoc-hop/moi', element: <PrepPage /> },
+              { path: '/cuoc-hop/:id/chuan-bi', element: <PrepPage /> },
+            ],
+          },
+          { path: '/cuoc-hop/:id', element: <MeetingPage /> },
+          {
+            path: '/tai-lieu/:id',
+            element: (
+              <Suspense fallback={<Spinner size="lg" />}>
+                <ReaderPage />
+              </Suspense>
+            ),
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -1,4 +1,4 @@
-import { useId, useState, type InputHTMLAttributes, type ReactNode } from 'react';
+import { useId, useState, type InputHTMLAttributes, type ReactNode, type Ref } from 'react';
 
 export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
   label: string;
@@ -6,6 +6,8 @@ export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElemen
   hint?: ReactNode;
   /** Adds a show/hide toggle for password fields; labels come translated from the caller. */
   revealLabels?: { show: string; hide: string };
+  /** React 19 passes ref as a prop: it lands on the <input>. */
+  ref?: Ref<HTMLInputElement>;
 }
 
 export function TextField({ label, error, hint, revealLabels, type = 'text', className, ...rest }: TextFieldProps) {
