@@ -22,7 +22,7 @@ export function MemberDocumentRow({ doc }: { doc: DocumentDto }) {
         </p>
       )}
       {doc.current.originalKind !== 'pdf' && (
-        <a className="small" href={documentsApi.originalUrl(doc.id, doc.current.version)} download>
+        <a className="small member-doc__original" href={documentsApi.originalUrl(doc.id, doc.current.version)} download>
           {t('documents.downloadOriginal')}
         </a>
       )}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatVnShort } from '@phonghop/shared';
 import { ApiError } from '../../../api/http';
 import { useResource } from '../../../api/use-resource';
 import { useErrorMessage } from '../../../i18n/use-error-message';
@@ -81,7 +82,11 @@ export function PublishStep({ meeting, onMeeting }: StepProps) {
               {t('publish.publish')}
             </Button>
           )}
-          {!isDraft && meeting.publishedAt && <p className="badge badge--on">{t('publish.publishedOn', { at: new Date(meeting.publishedAt).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }) })}</p>}
+          {!isDraft && meeting.publishedAt && (
+            <span className="published-on" data-testid="published-on">
+              ✓ {t('publish.publishedOn', { at: formatVnShort(new Date(meeting.publishedAt)) })}
+            </span>
+          )}
           <a className="btn btn--secondary" href={meetingsApi.icsUrl(meeting.id)} download data-testid="download-ics">
             {t('publish.ics')}
           </a>
