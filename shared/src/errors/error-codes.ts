@@ -26,6 +26,17 @@ export const ERROR_MESSAGES_VI = {
   CONVERTER_UNAVAILABLE: 'Máy chủ chưa cài LibreOffice nên chưa chuyển được tệp văn phòng sang PDF. Vui lòng tải lên bản PDF.',
   CONVERSION_FAILED: 'Không chuyển được tệp sang PDF. Vui lòng kiểm tra tệp hoặc tải lên bản PDF.',
   CONVERSION_TIMEOUT: 'Chuyển tệp sang PDF mất quá nhiều thời gian nên đã dừng. Vui lòng tải lên bản PDF.',
+  INVALID_STATUS_TRANSITION: 'Không thể thực hiện thao tác này ở trạng thái hiện tại của cuộc họp.',
+  PUBLISH_SHORT_NOTICE: 'Cuộc họp diễn ra sau chưa đủ 3 ngày làm việc kể từ khi phát hành giấy mời và tài liệu.',
+  AGENDA_NOT_APPROVED: 'Chương trình họp chưa được chủ trì duyệt.',
+  CHAIR_REQUIRED: 'Cuộc họp cần có người chủ trì.',
+  PARTICIPANT_EXISTS: 'Người này đã có trong thành phần tham dự.',
+  SUBSTITUTE_INVALID: 'Người dự thay không hợp lệ (phải là người có tài khoản và chưa có trong thành phần tham dự).',
+  RSVP_CLOSED: 'Cuộc họp đã bắt đầu hoặc kết thúc nên không thể thay đổi việc tham dự.',
+  AGENDA_ORDER_MISMATCH: 'Thứ tự chương trình gửi lên không khớp với chương trình hiện tại. Vui lòng tải lại.',
+  AGENDA_NESTING_TOO_DEEP: 'Chương trình chỉ có hai cấp (mục và mục con).',
+  DOCUMENT_ACCESS_DENIED: 'Bạn không được phân quyền xem tài liệu này.',
+  RANGE_NOT_SATISFIABLE: 'Khoảng dữ liệu yêu cầu không hợp lệ.',
   CLASSIFIED_UPLOAD_FORBIDDEN: 'Tài liệu mật (Mật, Tối mật, Tuyệt mật) không được tải lên hệ thống. Hãy ghi vào sổ theo dõi bản giấy.',
 } as const;
 

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { AckCallback } from './ack.js';
+import { meetingCommandSchemas, type MeetingCommandResults, type MeetingServerEvents } from '../meetings/meetings.events.js';
 import { systemCommandSchemas, type SystemCommandResults, type SystemServerEvents } from './system.events.js';
 
 /**
@@ -8,19 +9,20 @@ import { systemCommandSchemas, type SystemCommandResults, type SystemServerEvent
  */
 export const commandSchemas = {
   ...systemCommandSchemas,
+  ...meetingCommandSchemas,
 } as const;
 
 export type CommandName = keyof typeof commandSchemas;
 export type CommandPayload<K extends CommandName> = z.input<(typeof commandSchemas)[K]>;
 export type CommandInput<K extends CommandName> = z.output<(typeof commandSchemas)[K]>;
-export type CommandResults = SystemCommandResults;
+export type CommandResults = SystemCommandResults & MeetingCommandResults;
 export type CommandResult<K extends CommandName> = CommandResults[K];
 
 export type ClientToServerEvents = {
   [K in CommandName]: (payload: CommandPayload<K>, ack: AckCallback<CommandResult<K>>) => void;
 };
 
-export type ServerToClientEvents = SystemServerEvents;
+export type ServerToClientEvents = SystemServerEvents & MeetingServerEvents;
 
 /** Data the server keeps on each socket after the handshake. */
 export interface SocketData {

@@ -38,3 +38,12 @@ export interface UserDto {
   createdAt: string;
   lastLoginAt: string | null;
 }
+
+export interface DirectoryEntryDto {
+  id: string;
+  username: string;
+  fullName: string;
+  position: string;
+  unit: string;
+  role: z.infer<typeof systemRoleSchema>;
+}
