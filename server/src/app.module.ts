@@ -2,6 +2,7 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AgendaModule } from './agenda/agenda.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { Clock, SystemClock } from './common/clock.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
@@ -9,7 +10,9 @@ import { APP_CONFIG, type AppConfig } from './config/env.js';
 import { buildDataSourceOptions } from './database/data-source.js';
 import { DatabaseModule } from './database/database.module.js';
 import { runMigrations } from './database/migrate.js';
+import { DocumentsModule } from './documents/documents.module.js';
 import { HealthController } from './health/health.controller.js';
+import { MeetingsModule } from './meetings/meetings.module.js';
 import { RealtimeCoreModule } from './realtime/realtime-emitter.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 import { UsersModule } from './users/users.module.js';
@@ -53,6 +56,9 @@ export class AppModule {
         RealtimeCoreModule,
         AuthModule,
         UsersModule,
+        MeetingsModule,
+        AgendaModule,
+        DocumentsModule,
         RealtimeModule,
       ],
       controllers: [HealthController],

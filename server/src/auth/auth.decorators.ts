@@ -22,3 +22,8 @@ export const CurrentAuth = createParamDecorator((_: unknown, ctx: ExecutionConte
   if (!auth) throw new Error('CurrentAuth used on a public route');
   return auth;
 });
+
+/** The caller as the meeting rules see them. */
+export function viewerOf(auth: RequestAuth): { userId: string; systemRole: SystemRole } {
+  return { userId: auth.user.id, systemRole: auth.user.role };
+}

@@ -1,5 +1,5 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { ERROR_MESSAGES_VI, type ErrorBody, type ErrorCode } from '@phonghop/shared';
 import { AppError } from './app-error.js';
 
@@ -18,6 +18,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
+    const req = host.switchToHttp().getRequest<Request>();
+    // A refused upload (too large, classified, bad metadata) may still be arriving: drain it so the
+    // browser reads our answer instead of a connection reset.
+    if (req && !req.complete) req.resume();
     const { status, body } = toHttpError(exception);
     if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     if (body.retryAfterSeconds) res.setHeader('Retry-After', String(body.retryAfterSeconds));

@@ -39,6 +39,10 @@ const envSchema = z
       )
       .pipe(z.array(z.url('each origin must be a URL such as https://phonghop.example.gov.vn'))),
     ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+    UPLOAD_MAX_MB: z.coerce.number().positive().max(4096).default(200),
+    /** LibreOffice binary for Word/Excel/PowerPoint → PDF; a missing one gives a clear refusal, not a crash. */
+    SOFFICE_PATH: z.string().min(1).default('soffice'),
+    QPDF_PATH: z.string().min(1).default('qpdf'),
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(9),
     LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     CLIENT_DIST: z.string().optional(),
@@ -72,6 +76,8 @@ export interface AppConfig {
   allowedOrigins: string[];
   adminPassword: string | undefined;
   loginThrottle: { maxFailures: number; windowMs: number };
+  uploadMaxBytes: number;
+  tools: { soffice: string; qpdf: string };
   clientDist: string;
   demoSeed: boolean;
   logLevel: Env['LOG_LEVEL'];
@@ -107,6 +113,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, cwd = proces
     allowedOrigins: e.ALLOWED_ORIGINS,
     adminPassword: e.ADMIN_PASSWORD,
     loginThrottle: { maxFailures: e.LOGIN_MAX_FAILURES, windowMs: e.LOGIN_WINDOW_SECONDS * 1000 },
+    uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),
+    tools: { soffice: e.SOFFICE_PATH, qpdf: e.QPDF_PATH },
     clientDist: path.resolve(cwd, e.CLIENT_DIST ?? 'client/dist'),
     demoSeed: e.NODE_ENV !== 'production' && e.DEMO_SEED,
     logLevel: e.LOG_LEVEL,

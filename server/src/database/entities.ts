@@ -1,6 +1,33 @@
+import { AgendaItemEntity } from '../agenda/agenda-item.entity.js';
 import { LoginFailureEntity } from '../auth/login-failure.entity.js';
 import { SessionEntity } from '../auth/session.entity.js';
+import {
+  DocumentAccessLogEntity,
+  DocumentEntity,
+  DocumentGrantEntity,
+  DocumentPageTextEntity,
+  DocumentReceiptEntity,
+  DocumentVersionEntity,
+} from '../documents/document.entity.js';
+import { PaperCopyEntity, PaperRegisterEntryEntity } from '../documents/paper-register.entity.js';
+import { MeetingEntity } from '../meetings/meeting.entity.js';
+import { ParticipantEntity } from '../meetings/participant.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 
 /** Every entity, listed once for Nest and for the migration tooling. */
-export const ENTITIES = [UserEntity, SessionEntity, LoginFailureEntity];
+export const ENTITIES = [
+  UserEntity,
+  SessionEntity,
+  LoginFailureEntity,
+  MeetingEntity,
+  ParticipantEntity,
+  AgendaItemEntity,
+  DocumentEntity,
+  DocumentGrantEntity,
+  DocumentVersionEntity,
+  DocumentPageTextEntity,
+  DocumentReceiptEntity,
+  DocumentAccessLogEntity,
+  PaperRegisterEntryEntity,
+  PaperCopyEntity,
+];

@@ -21,6 +21,7 @@ import {
   type SocketData,
 } from '@phonghop/shared';
 import { SessionsService } from '../auth/sessions.service.js';
+import { DocumentFilesService } from '../documents/document-files.service.js';
 import { AppError } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
 import { ZodPipe } from '../common/zod.pipe.js';
@@ -50,6 +51,7 @@ export class RealtimeGateway implements OnGatewayInit<TypedServer>, OnGatewayCon
     private readonly emitter: RealtimeEmitter,
     private readonly sessions: SessionsService,
     private readonly clock: Clock,
+    private readonly documentFiles: DocumentFilesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -92,5 +94,14 @@ export class RealtimeGateway implements OnGatewayInit<TypedServer>, OnGatewayCon
     const at = this.clock.now().toISOString();
     this.emitter.to(rooms.everyone)?.emit('system:announced', { message: body.message, fromName: socket.data.fullName, at });
     return { ok: true, deliveredAt: at };
+  }
+
+  @SubscribeMessage('pack:report-delivery')
+  async reportDelivery(
+    @ConnectedSocket() socket: TypedSocket,
+    @MessageBody(new ZodPipe(commandSchemas['pack:report-delivery'])) body: CommandInput<'pack:report-delivery'>,
+  ): Promise<Ok<'pack:report-delivery'>> {
+    const viewer = { userId: socket.data.userId, systemRole: socket.data.role };
+    return { ok: true, recorded: await this.documentFiles.reportDelivery(viewer, body.meetingId, body.items) };
   }
 }

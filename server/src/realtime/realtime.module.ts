@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
+import { DocumentsModule } from '../documents/documents.module.js';
 import { RealtimeGateway } from './realtime.gateway.js';
 
-@Module({ imports: [AuthModule], providers: [RealtimeGateway] })
+@Module({ imports: [AuthModule, DocumentsModule], providers: [RealtimeGateway] })
 export class RealtimeModule {}

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
@@ -17,6 +20,8 @@ export interface TestApp {
   /** Logs in through the real endpoint and returns the Cookie header value. */
   login(username: string, password?: string): Promise<string>;
   request(method: string, path: string, init?: { cookie?: string; body?: unknown; headers?: Record<string, string> }): Promise<Response>;
+  /** Where this app keeps its files (a fresh temp dir, removed on close). */
+  dataDir: string;
   socket(cookie: string | undefined, options?: { origin?: string }): TestSocket;
   close(): Promise<void>;
 }
@@ -32,8 +37,10 @@ export async function startTestApp(options: { clock?: Clock; env?: Record<string
     schema = `t_${randomBytes(6).toString('hex')}`;
     await withPg(pgUrl, (c) => c.query(`CREATE SCHEMA ${schema}`));
   }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'phonghop-test-'));
   const config = loadConfig({
     NODE_ENV: 'test',
+    DATA_DIR: dataDir,
     SQLITE_PATH: ':memory:',
     LOG_LEVEL: 'error',
     ...(pgUrl ? { DATABASE_URL: pgUrl, DATABASE_SCHEMA: schema } : {}),
@@ -45,22 +52,25 @@ export async function startTestApp(options: { clock?: Clock; env?: Record<string
   const url = `http://127.0.0.1:${address.port}`;
   const sockets: TestSocket[] = [];
 
-  const request: TestApp['request'] = (method, path, init = {}) =>
-    fetch(url + path, {
+  const request: TestApp['request'] = (method, route, init = {}) => {
+    const raw = typeof init.body === 'string' || init.body instanceof Uint8Array;
+    return fetch(url + route, {
       method,
       headers: {
-        ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(init.body !== undefined && !raw ? { 'content-type': 'application/json' } : {}),
         ...(init.cookie ? { cookie: init.cookie } : {}),
         ...init.headers,
       },
-      body: init.body === undefined ? undefined : typeof init.body === 'string' ? init.body : JSON.stringify(init.body),
+      body: init.body === undefined ? undefined : raw ? (init.body as string | Uint8Array<ArrayBuffer>) : JSON.stringify(init.body),
     });
+  };
 
   return {
     app,
     config,
     url,
     request,
+    dataDir,
     async login(username, password = DEMO_PASSWORD) {
       const res = await request('POST', '/api/auth/login', { body: { username, password } });
       if (res.status !== 200) throw new Error(`login ${username} → ${res.status} ${await res.text()}`);
@@ -83,6 +93,7 @@ export async function startTestApp(options: { clock?: Clock; env?: Record<string
     async close() {
       for (const s of sockets) s.disconnect();
       await app.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
       if (pgUrl && schema) await withPg(pgUrl, (c) => c.query(`DROP SCHEMA ${schema} CASCADE`));
     },
   };

@@ -31,6 +31,10 @@ export class UserEntity {
   @Column({ name: 'must_change_password', type: 'boolean', default: false })
   mustChangePassword!: boolean;
 
+  /** Secret part of the personal calendar feed URL (calendar apps send no cookie). SHA-256 stored. */
+  @Column({ name: 'calendar_token_hash', type: 'varchar', length: 64, nullable: true, unique: true })
+  calendarTokenHash!: string | null;
+
   @TimestampColumn({ name: 'created_at' })
   createdAt!: Date;
 

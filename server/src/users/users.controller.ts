@@ -4,6 +4,7 @@ import {
   resetPasswordRequestSchema,
   updateUserRequestSchema,
   type CreateUserRequest,
+  type DirectoryEntryDto,
   type ResetPasswordRequest,
   type UpdateUserRequest,
   type UserDto,
@@ -20,6 +21,13 @@ export class UsersController {
   @Get()
   list(): Promise<UserDto[]> {
     return this.users.list();
+  }
+
+  /** Who can be invited: active accounts, for the secretary's participant picker. */
+  @Get('directory')
+  @Roles('secretary', 'admin')
+  directory(): Promise<DirectoryEntryDto[]> {
+    return this.users.directory();
   }
 
   @Post()

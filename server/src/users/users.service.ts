@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
-import type { CreateUserRequest, ResetPasswordRequest, UpdateUserRequest, UserDto } from '@phonghop/shared';
+import { In, type Repository } from 'typeorm';
+import type { CreateUserRequest, DirectoryEntryDto, PersonRef, ResetPasswordRequest, UpdateUserRequest, UserDto } from '@phonghop/shared';
 import { createUserRequestSchema } from '@phonghop/shared';
 import { PasswordHasher } from '../auth/password-hasher.js';
 import { SessionsService } from '../auth/sessions.service.js';
@@ -26,6 +26,10 @@ export function toUserDto(user: UserEntity): UserDto {
   };
 }
 
+export function toPersonRef(user: UserEntity): PersonRef {
+  return { id: user.id, fullName: user.fullName, position: user.position, unit: user.unit };
+}
+
 type NewUser = ReturnType<typeof createUserRequestSchema.parse> & { mustChangePassword?: boolean };
 
 @Injectable()
@@ -45,6 +49,26 @@ export class UsersService {
     const given = (n: string) => n.trim().split(/\s+/).at(-1) ?? n;
     rows.sort((a, b) => collator.compare(given(a.fullName), given(b.fullName)) || collator.compare(a.fullName, b.fullName));
     return rows.map(toUserDto);
+  }
+
+  async directory(): Promise<DirectoryEntryDto[]> {
+    const rows = await this.users.find({ where: { disabled: false } });
+    return rows
+      .map((u) => ({ ...toPersonRef(u), username: u.username, role: u.role }))
+      .sort((a, b) => new Intl.Collator('vi').compare(a.fullName, b.fullName));
+  }
+
+  /** Names and positions for display, keyed by id; unknown ids are simply absent. */
+  async people(ids: Iterable<string>): Promise<Map<string, PersonRef>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows = await this.users.find({ where: { id: In(unique) } });
+    return new Map(rows.map((u) => [u.id, toPersonRef(u)]));
+  }
+
+  async findActive(id: string): Promise<UserEntity | null> {
+    const user = await this.users.findOne({ where: { id } });
+    return user && !user.disabled ? user : null;
   }
 
   count(): Promise<number> {
@@ -68,6 +92,7 @@ export class UsersService {
       createdAt: now,
       updatedAt: now,
       lastLoginAt: null,
+      calendarTokenHash: null,
     });
     await this.db.transaction(async (em) => {
       // Checked inside the serialised write so two admins cannot both take a name.
