@@ -10,6 +10,7 @@ import { APP_CONFIG, type AppConfig } from './config/env.js';
 import { buildDataSourceOptions } from './database/data-source.js';
 import { DatabaseModule } from './database/database.module.js';
 import { runMigrations } from './database/migrate.js';
+import { DemoModule } from './demo/demo.module.js';
 import { DocumentsModule } from './documents/documents.module.js';
 import { HealthController } from './health/health.controller.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
@@ -60,6 +61,7 @@ export class AppModule {
         AgendaModule,
         DocumentsModule,
         RealtimeModule,
+        DemoModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],

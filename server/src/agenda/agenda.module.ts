@@ -11,5 +11,6 @@ import { AgendaService } from './agenda.service.js';
   imports: [TypeOrmModule.forFeature([AgendaItemEntity, DocumentEntity]), MeetingsModule, UsersModule],
   controllers: [AgendaController],
   providers: [AgendaService],
+  exports: [AgendaService],
 })
 export class AgendaModule {}

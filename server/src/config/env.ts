@@ -48,6 +48,8 @@ const envSchema = z
     CLIENT_DIST: z.string().optional(),
     /** Seed the demo accounts on an empty database (never in production). */
     DEMO_SEED: bool.default(true),
+    /** With the demo accounts, also a prepared and published demo meeting. */
+    DEMO_MEETING: bool.default(true),
     LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
     NODE_NAME: z.string().optional(),
   })
@@ -80,6 +82,7 @@ export interface AppConfig {
   tools: { soffice: string; qpdf: string };
   clientDist: string;
   demoSeed: boolean;
+  demoMeeting: boolean;
   logLevel: Env['LOG_LEVEL'];
   nodeName: string;
 }
@@ -117,6 +120,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, cwd = proces
     tools: { soffice: e.SOFFICE_PATH, qpdf: e.QPDF_PATH },
     clientDist: path.resolve(cwd, e.CLIENT_DIST ?? 'client/dist'),
     demoSeed: e.NODE_ENV !== 'production' && e.DEMO_SEED,
+    demoMeeting: e.NODE_ENV !== 'production' && e.DEMO_SEED && e.DEMO_MEETING,
     logLevel: e.LOG_LEVEL,
     nodeName: e.NODE_NAME ?? `node-${process.pid}`,
   };

@@ -37,6 +37,6 @@ import { PaperRegisterService } from './paper-register.service.js';
   ],
   controllers: [DocumentsController],
   providers: [DocumentsService, DocumentFilesService, DocumentViews, DocumentPipeline, PaperRegisterService],
-  exports: [DocumentFilesService],
+  exports: [DocumentFilesService, DocumentsService],
 })
 export class DocumentsModule {}

@@ -20,6 +20,6 @@ import { ParticipantsService } from './participants.service.js';
   ],
   controllers: [MeetingsController, CalendarController],
   providers: [MeetingsService, ParticipantsService, MeetingViews, MeetingCalendarService],
-  exports: [MeetingsService],
+  exports: [MeetingsService, ParticipantsService],
 })
 export class MeetingsModule {}

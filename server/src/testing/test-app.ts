@@ -43,6 +43,8 @@ export async function startTestApp(options: { clock?: Clock; env?: Record<string
     DATA_DIR: dataDir,
     SQLITE_PATH: ':memory:',
     LOG_LEVEL: 'error',
+    // Each test builds the meetings it needs; the demo meeting would only slow every app start.
+    DEMO_MEETING: 'false',
     ...(pgUrl ? { DATABASE_URL: pgUrl, DATABASE_SCHEMA: schema } : {}),
     ...options.env,
   });

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/env.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.js';
 import { UsersService } from './users.service.js';
@@ -8,7 +8,7 @@ import { UsersService } from './users.service.js';
  * (production, where demo accounts never exist).
  */
 @Injectable()
-export class DemoSeed implements OnApplicationBootstrap {
+export class DemoSeed {
   private readonly logger = new Logger('Seed');
 
   constructor(
@@ -16,10 +16,11 @@ export class DemoSeed implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    if ((await this.users.count()) > 0) return;
+  /** Returns 'demo' when it created the demo accounts (the caller then adds the demo meeting). */
+  async run(): Promise<'demo' | 'admin' | 'none'> {
+    if ((await this.users.count()) > 0) return 'none';
     if (this.config.env === 'production' || !this.config.demoSeed) {
-      if (!this.config.adminPassword) return;
+      if (!this.config.adminPassword) return 'none';
       await this.users.create({
         username: 'admin',
         fullName: 'Quản trị hệ thống',
@@ -30,7 +31,7 @@ export class DemoSeed implements OnApplicationBootstrap {
         mustChangePassword: false,
       });
       this.logger.log('Đã tạo tài khoản quản trị "admin" với mật khẩu từ ADMIN_PASSWORD.');
-      return;
+      return 'admin';
     }
     try {
       for (const account of DEMO_ACCOUNTS) {
@@ -38,7 +39,8 @@ export class DemoSeed implements OnApplicationBootstrap {
       }
     } catch (error) {
       // Two nodes starting together on one empty database: the other one seeded first.
-      if ((error as { code?: string }).code === 'USERNAME_TAKEN') return;
+      const e = error as { code?: string; driverError?: { code?: string } };
+      if (e.code === 'USERNAME_TAKEN' || /23505|SQLITE_CONSTRAINT/.test(String(e.driverError?.code))) return 'none';
       throw error;
     }
     const width = Math.max(...DEMO_ACCOUNTS.map((a) => a.username.length));
@@ -46,5 +48,6 @@ export class DemoSeed implements OnApplicationBootstrap {
     this.logger.log(
       `Tài khoản dùng thử (mật khẩu chung: ${DEMO_PASSWORD}) / demo logins (password ${DEMO_PASSWORD}):\n${lines.join('\n')}`,
     );
+    return 'demo';
   }
 }

@@ -10,6 +10,6 @@ import { UsersService } from './users.service.js';
   imports: [TypeOrmModule.forFeature([UserEntity]), AuthModule],
   controllers: [UsersController],
   providers: [UsersService, DemoSeed],
-  exports: [UsersService],
+  exports: [UsersService, DemoSeed],
 })
 export class UsersModule {}
