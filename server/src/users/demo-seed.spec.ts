@@ -28,10 +28,10 @@ describe('first start', () => {
     const meetings = (await (await t.request('GET', '/api/meetings', { cookie: member })).json()) as Array<{ id: string; title: string; status: string; myRole: string }>;
     expect(meetings).toHaveLength(1);
     expect(meetings[0]).toMatchObject({ status: 'published', myRole: 'member', title: expect.stringMatching(/Phiên họp thường kỳ/) });
-    const agenda = (await (await t.request('GET', `/api/meetings/${meetings[0]!.id}/agenda`, { cookie: member })).json()) as { status: string; items: Array<{ number: string }> };
+    const agenda = (await (await t.request('GET', `/api/meetings/${meetings[0].id}/agenda`, { cookie: member })).json()) as { status: string; items: Array<{ number: string }> };
     expect(agenda.status).toBe('published');
     expect(agenda.items.map((i) => i.number)).toEqual(['1', '2', '2.1', '3']);
-    const docs = (await (await t.request('GET', `/api/meetings/${meetings[0]!.id}/documents`, { cookie: member })).json()) as Array<{ current: { pageCount: number } }>;
+    const docs = (await (await t.request('GET', `/api/meetings/${meetings[0].id}/documents`, { cookie: member })).json()) as Array<{ current: { pageCount: number } }>;
     expect(docs.map((d) => d.current.pageCount)).toEqual([7]);
   }, 60_000);
 
