@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { useCurrentUser, useSession } from '../features/auth/session-context';
+import { PackStatus } from '../features/documents/pack/PackStatus';
 import { Button } from '../ui/Button';
 import { ConnectionStatus } from './ConnectionStatus';
 import { Emblem } from './Emblem';
@@ -47,6 +48,7 @@ export function Layout() {
           )}
         </nav>
         <div className="topbar__tools">
+          <PackStatus />
           <ConnectionStatus />
           <LanguageSwitch />
           <NavLink to="/doi-mat-khau" className="topbar__user" title={t('nav.changePassword')}>

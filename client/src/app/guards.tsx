@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { useSession } from '../features/auth/session-context';
+import { PackSyncProvider } from '../features/documents/pack/PackSyncProvider';
 import { RealtimeProvider } from '../realtime/RealtimeProvider';
 import { FullPageSpinner } from '../ui/Spinner';
 
@@ -21,7 +22,9 @@ export function RequireAuth() {
   }
   return (
     <RealtimeProvider>
-      <Outlet />
+      <PackSyncProvider>
+        <Outlet />
+      </PackSyncProvider>
     </RealtimeProvider>
   );
 }

@@ -26,6 +26,18 @@ export const en: Resources = {
     connected: 'Connected',
     disconnected: 'Connection lost – retrying…',
   },
+  pack: {
+    checking: 'Checking meeting documents…',
+    progress: 'Downloading meeting documents: {{done}}/{{total}} ({{size}})',
+    progressLabel: 'Meeting documents download progress',
+    retrying: 'Meeting documents not fully downloaded – will retry',
+    done_one: 'All documents downloaded for {{count}} meeting',
+    done_other: 'All documents downloaded for {{count}} meetings',
+    usage: 'Using {{size}} of device storage',
+    offline: 'Offline – downloads resume when the network is back',
+    unavailable: 'Documents are read online',
+    unavailableHint: 'This device does not keep meeting documents; they open directly from the server.',
+  },
   login: {
     title: 'Sign in',
     subtitle: 'Paperless meeting room system',

@@ -26,6 +26,18 @@ export const vi = {
     connected: 'Đã kết nối',
     disconnected: 'Mất kết nối – đang thử lại…',
   },
+  pack: {
+    checking: 'Đang kiểm tra tài liệu họp…',
+    progress: 'Đang tải tài liệu họp: {{done}}/{{total}} ({{size}})',
+    progressLabel: 'Tiến độ tải tài liệu họp',
+    retrying: 'Chưa tải xong tài liệu họp – sẽ thử lại',
+    done_one: 'Đã tải đủ tài liệu cho {{count}} cuộc họp',
+    done_other: 'Đã tải đủ tài liệu cho {{count}} cuộc họp',
+    usage: 'Đang dùng {{size}} bộ nhớ máy',
+    offline: 'Mất mạng – sẽ tải tiếp tài liệu khi có mạng',
+    unavailable: 'Đọc tài liệu trực tuyến',
+    unavailableHint: 'Máy này không lưu sẵn tài liệu họp; tài liệu được mở trực tiếp từ máy chủ.',
+  },
   login: {
     title: 'Đăng nhập',
     subtitle: 'Hệ thống phòng họp không giấy',

@@ -1,13 +1,18 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { LoginRequest } from '@phonghop/shared';
 import { ApiError, setUnauthorizedHandler } from '../../api/http';
+import { packStore } from '../documents/pack/pack-store';
 import { authApi } from './auth.api';
 import { SessionContext, type SessionApi, type SessionState, type SignedOutNotice } from './session-context';
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
 
-  const signedOut = useCallback((notice: SignedOutNotice) => setState({ status: 'anonymous', notice }), []);
+  // Signed out for whatever reason: the meeting pack stored on this tablet goes too.
+  const signedOut = useCallback((notice: SignedOutNotice) => {
+    void packStore.clearAll();
+    setState({ status: 'anonymous', notice });
+  }, []);
 
   const refresh = useCallback(async () => {
     try {
@@ -50,6 +55,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       await authApi.logout();
     } finally {
+      void packStore.clearAll();
       setState({ status: 'anonymous', notice: 'logout' });
     }
   }, []);
