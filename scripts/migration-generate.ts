@@ -53,7 +53,8 @@ function write(dialect: 'sqlite' | 'postgres', up: string[], down: string[]): vo
     console.log(`${dialect}: schema is up to date, nothing written`);
     return;
   }
-  const cls = `${name}${stamp}${dialect === 'sqlite' ? 'Sqlite' : 'Postgres'}`;
+  // TypeORM orders migrations by the 13-digit timestamp at the END of the class name.
+  const cls = `${name}${dialect === 'sqlite' ? 'Sqlite' : 'Postgres'}${stamp}`;
   const file = path.join(root, dialect, `${stamp}-${name}.ts`);
   fs.writeFileSync(
     file,

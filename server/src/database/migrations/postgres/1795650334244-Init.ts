@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Init1795650334244Postgres implements MigrationInterface {
-  name = 'Init1795650334244Postgres';
+export class InitPostgres1795650334244 implements MigrationInterface {
+  name = 'InitPostgres1795650334244';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TABLE "login_failures" ("id" character varying(36) NOT NULL, "username" character varying(64) NOT NULL, "ip" character varying(64) NOT NULL DEFAULT '', "at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_8211e8ec810fd7f976b98ce97a0" PRIMARY KEY ("id"))`);

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class MeetingsAgendaDocuments1795651419594Postgres implements MigrationInterface {
-  name = 'MeetingsAgendaDocuments1795651419594Postgres';
+export class MeetingsAgendaDocumentsPostgres1795651419594 implements MigrationInterface {
+  name = 'MeetingsAgendaDocumentsPostgres1795651419594';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TABLE "agenda_items" ("id" character varying(36) NOT NULL, "meeting_id" character varying(36) NOT NULL, "parent_id" character varying(36), "position" integer NOT NULL, "title" character varying(500) NOT NULL, "presenter_user_id" character varying(36), "presenter_name" character varying(200) NOT NULL DEFAULT '', "planned_minutes" integer NOT NULL DEFAULT '15', "is_public" boolean NOT NULL DEFAULT true, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_7274c40301175b4b4b347820d0c" PRIMARY KEY ("id"))`);

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Init1795650334244Sqlite implements MigrationInterface {
-  name = 'Init1795650334244Sqlite';
+export class InitSqlite1795650334244 implements MigrationInterface {
+  name = 'InitSqlite1795650334244';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TABLE "login_failures" ("id" varchar(36) PRIMARY KEY NOT NULL, "username" varchar(64) NOT NULL, "ip" varchar(64) NOT NULL DEFAULT (''), "at" datetime NOT NULL)`);

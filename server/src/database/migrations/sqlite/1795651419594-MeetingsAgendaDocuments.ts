@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class MeetingsAgendaDocuments1795651419594Sqlite implements MigrationInterface {
-  name = 'MeetingsAgendaDocuments1795651419594Sqlite';
+export class MeetingsAgendaDocumentsSqlite1795651419594 implements MigrationInterface {
+  name = 'MeetingsAgendaDocumentsSqlite1795651419594';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TABLE "agenda_items" ("id" varchar(36) PRIMARY KEY NOT NULL, "meeting_id" varchar(36) NOT NULL, "parent_id" varchar(36), "position" integer NOT NULL, "title" varchar(500) NOT NULL, "presenter_user_id" varchar(36), "presenter_name" varchar(200) NOT NULL DEFAULT (''), "planned_minutes" integer NOT NULL DEFAULT (15), "is_public" boolean NOT NULL DEFAULT (1), "created_at" datetime NOT NULL)`);

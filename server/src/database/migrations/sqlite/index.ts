@@ -1,9 +1,9 @@
 import type { MigrationInterface } from 'typeorm';
-import { Init1795650334244Sqlite } from './1795650334244-Init.js';
-import { MeetingsAgendaDocuments1795651419594Sqlite } from './1795651419594-MeetingsAgendaDocuments.js';
+import { InitSqlite1795650334244 } from './1795650334244-Init.js';
+import { MeetingsAgendaDocumentsSqlite1795651419594 } from './1795651419594-MeetingsAgendaDocuments.js';
 
 /** Applied in order at start. Never edit a migration after it has landed: add a new one. */
 export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [
-  Init1795650334244Sqlite,
-  MeetingsAgendaDocuments1795651419594Sqlite,
+  InitSqlite1795650334244,
+  MeetingsAgendaDocumentsSqlite1795651419594,
 ];
