@@ -20,7 +20,9 @@ export function openPdf(url: string): PDFDocumentLoadingTask {
     url,
     withCredentials: true,
     disableAutoFetch: true,
-    disableStream: false,
+    // Only the ranges a page needs: a streaming first request would pull the whole file alongside them
+    // (measured by bench/first-page). The full pack arrives separately, in the background (pack-sync).
+    disableStream: true,
     rangeChunkSize: 65536,
     enableXfa: false,
     cMapUrl: `${ASSETS}cmaps/`,
