@@ -14,3 +14,8 @@ export function TimestampColumn(options: ColumnOptions = {}): PropertyDecorator 
 export function JsonColumn(options: ColumnOptions = {}): PropertyDecorator {
   return Column({ type: 'jsonb', ...options });
 }
+
+/** Byte sizes beyond 2 GiB: `bigint`, which node-postgres returns as a string. */
+export function BigIntColumn(options: ColumnOptions = {}): PropertyDecorator {
+  return Column({ type: 'bigint', transformer: { to: (v: number) => v, from: (v: string | number | null) => (v == null ? v : Number(v)) }, ...options });
+}

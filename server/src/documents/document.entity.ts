@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { DocumentAudience, DocumentType } from '@phonghop/shared';
-import { TimestampColumn } from '../database/column-types.js';
+import { BigIntColumn, TimestampColumn } from '../database/column-types.js';
 
 /** A văn bản in a meeting's pack; its files are in document_versions. */
 @Entity('documents')
@@ -84,14 +84,14 @@ export class DocumentVersionEntity {
   @Column({ name: 'original_sha256', type: 'varchar', length: 64 })
   originalSha256!: string;
 
-  @Column({ name: 'original_size', type: 'bigint', transformer: { to: (v: number) => v, from: (v: string | number) => Number(v) } })
+  @BigIntColumn({ name: 'original_size' })
   originalSize!: number;
 
   /** The PDF members read: the normalised copy when normalisation worked, else the (converted) PDF. */
   @Column({ name: 'pdf_sha256', type: 'varchar', length: 64 })
   pdfSha256!: string;
 
-  @Column({ name: 'pdf_size', type: 'bigint', transformer: { to: (v: number) => v, from: (v: string | number) => Number(v) } })
+  @BigIntColumn({ name: 'pdf_size' })
   pdfSize!: number;
 
   @Column({ type: 'boolean', default: false })

@@ -14,7 +14,7 @@ import type { z } from 'zod';
 import { AppError } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
 import { DbWriter } from '../database/db-writer.js';
-import { canManage, canSeeDocument, type Membership, type Viewer } from '../meetings/meeting-access.js';
+import { canManage, canSeeDocument, membershipOf, type Membership, type Viewer } from '../meetings/meeting-access.js';
 import { isPreparable } from '../meetings/meeting-status.js';
 import { type MeetingContext, MeetingsService } from '../meetings/meetings.service.js';
 import { RealtimeEmitter } from '../realtime/realtime-emitter.js';
@@ -231,7 +231,7 @@ export class DocumentsService {
     const current = await this.versionOf(documentId, doc.currentVersion);
     const grants = (await this.grantsOf([documentId])).get(documentId) ?? [];
     for (const userId of this.meetings.audience(ctx.participants)) {
-      const membership = membershipFor(userId, ctx);
+      const membership = membershipOf(userId, ctx.participants);
       if (!canSeeDocument({ userId, systemRole: 'member' }, membership, { audience: doc.audience, grantedUserIds: grants })) continue;
       this.realtime.to(rooms.user(userId))?.emit(event, {
         meetingId: doc.meetingId,
@@ -254,11 +254,4 @@ export class DocumentsService {
   canManage(viewer: Viewer, membership: Membership | null): boolean {
     return canManage(viewer, membership);
   }
-}
-
-function membershipFor(userId: string, ctx: MeetingContext): Membership | null {
-  const own = ctx.participants.find((p) => p.userId === userId);
-  if (own) return { role: own.role, seatUserId: own.userId, asSubstitute: false };
-  const seat = ctx.participants.find((p) => p.rsvp === 'delegated' && p.substituteUserId === userId);
-  return seat ? { role: seat.role, seatUserId: seat.userId, asSubstitute: true } : null;
 }
