@@ -32,6 +32,7 @@ export class DocumentPipeline implements OnModuleInit {
     const temp = await this.store.writeStream(body, { maxBytes: this.config.uploadMaxBytes });
     return ingestDocument({
       tmpPath: temp.tmpPath,
+      uploaded: temp, // hashed while streaming: no second read of the whole file
       originalName,
       password,
       store: this.store,

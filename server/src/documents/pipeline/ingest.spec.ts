@@ -3,7 +3,7 @@ import { copyFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { BlobStore } from './blob-store.js';
 import { type IngestInput, ingestDocument } from './ingest.js';
 import { OfficeConverter } from './office-convert.js';
@@ -63,6 +63,22 @@ describe('ingestDocument', () => {
     expect((await filesUnder(path.join(store.root, 'sha256'))).sort()).toHaveLength(2);
     const normalized = await readFile(store.path(result.normalized!.sha256));
     expect(normalized.subarray(0, 1024).toString('latin1')).toMatch(/\/Linearized 1/u);
+  }, 60_000);
+
+  it('trusts the hash computed while streaming the upload: the file is not read again to hash it', async () => {
+    const copy = path.join(uploads, 'plan.pdf');
+    await copyFile(fixture('vi/ke-hoach-cai-cach-hanh-chinh-2021-2025.pdf'), copy);
+    const { createReadStream } = await import('node:fs');
+    const uploaded = await store.writeStream(createReadStream(copy), { maxBytes: 50 * 1024 * 1024 });
+    const hashTemp = jest.spyOn(store, 'hashTemp');
+    const adopt = jest.spyOn(store, 'adopt');
+    const result = await run(uploaded.tmpPath, 'plan.pdf', { uploaded });
+    expect(adopt).not.toHaveBeenCalled();
+    // only the normalised copy, written by qpdf, is hashed
+    expect(hashTemp.mock.calls.every(([p]) => p !== uploaded.tmpPath)).toBe(true);
+    expect(result.original).toMatchObject({ sha256: uploaded.sha256, size: uploaded.size });
+    expect(await store.exists(uploaded.sha256)).toBe(true);
+    expect(await filesUnder(store.tmpDir)).toEqual([]);
   }, 60_000);
 
   it('stores the same upload once', async () => {

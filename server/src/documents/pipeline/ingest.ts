@@ -9,6 +9,12 @@ import { type OfficeConverter } from './office-convert.js';
 export interface IngestInput {
   /** The uploaded file. Consumed: committed into the store or deleted, whatever the outcome. */
   tmpPath: string;
+  /**
+   * The upload as `store.writeStream` returned it (path in the store's temp area, hash and size computed
+   * while streaming). Given, the file is not read a second time just to hash it; otherwise `tmpPath` is
+   * adopted (hashed, or copied in from outside the store).
+   */
+  uploaded?: TempBlob;
   /** The name the uploader's browser sent; only sanitised for display. */
   originalName: string;
   /** Password of an encrypted PDF, when the uploader gave one. */
@@ -46,7 +52,7 @@ export async function ingestDocument(input: IngestInput): Promise<IngestResult> 
     const kind = await sniffFileKind(input.tmpPath, input.originalName);
     const name = withExtension(sanitizeFileName(input.originalName, FALLBACK_FILE_NAME.replace(/pdf$/u, kind)), kind);
 
-    const original = await store.adopt(input.tmpPath);
+    const original = input.uploaded?.tmpPath === input.tmpPath ? input.uploaded : await store.adopt(input.tmpPath);
     track(original.tmpPath);
 
     let pdf: TempBlob = original;

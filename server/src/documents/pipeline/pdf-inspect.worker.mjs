@@ -1,11 +1,12 @@
-// Worker-thread entry that opens one PDF with pdf.js and reports its page count and text.
-// Plain .mjs on purpose: Jest does not transform a worker thread's TypeScript, and the server build (SWC)
+// Child-process entry (child_process.fork, IPC) that opens one PDF with pdf.js and reports its page count
+// and text. Plain .mjs on purpose: it runs under plain node without a loader, and the server build (SWC)
 // does not compile it either — scripts/copy-assets.mjs copies it into dist/ beside pdf-inspector.js.
-// It runs in its own thread with resourceLimits, so a hostile PDF can only exhaust this thread; the parent
-// terminates it on timeout. Text only: nothing is rendered, so giant image streams are never decoded.
+// It runs in its own process with --max-old-space-size, so a hostile PDF can only exhaust this process
+// (an out-of-heap abort kills it, not the server), and the file's bytes never count against the server's
+// RSS; the parent kills it on timeout. Text only: nothing is rendered, so giant image streams are never
+// decoded.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { parentPort, workerData } from 'node:worker_threads';
 
 // pdfjs-dist 6 targets Node >= 22. On Node 20 these two are missing; without the second one pdf.js silently
 // drops operators. They must exist before pdf.js is evaluated, hence the dynamic import below.
@@ -62,8 +63,17 @@ function classify(err) {
 }
 
 async function inspect(/** @type {Job} */ job) {
-  const pdfjs = await import(PDFJS_ENTRY);
-  const data = new Uint8Array(await readFile(job.filePath));
+  let pdfjs;
+  try {
+    pdfjs = await import(PDFJS_ENTRY);
+  } catch (err) {
+    return { ok: false, kind: 'internal', message: `cannot load pdf.js: ${String(err?.message ?? err)}` };
+  }
+  // A view on the Buffer's own memory, not a copy: pdf.js refuses a Buffer, and `new Uint8Array(buffer)`
+  // would copy the whole file once more. pdf.js keeps a view whose length is that of its ArrayBuffer as is
+  // (readFile gives such a Buffer for anything but tiny files, which pdf.js then copies, harmlessly).
+  const buffer = await readFile(job.filePath);
+  const data = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   const assets = PDFJS_ROOT.endsWith('/') ? PDFJS_ROOT : `${PDFJS_ROOT}/`;
   const task = pdfjs.getDocument({
     data,
@@ -118,8 +128,14 @@ async function inspect(/** @type {Job} */ job) {
   }
 }
 
-try {
-  parentPort.postMessage(await inspect(workerData));
-} catch (err) {
-  parentPort.postMessage({ ok: false, ...classify(err) });
+/** Replies once, then leaves: disconnecting the IPC channel lets the process end on its own. */
+function reply(message) {
+  process.send(message, () => process.disconnect());
 }
+
+// The parent sends exactly one job; 'ready' tells it the entry loaded (an exit before that is a start-up
+// failure, ours, not the document's).
+process.once('message', (/** @type {Job} */ job) => {
+  inspect(job).then(reply, (err) => reply({ ok: false, ...classify(err) }));
+});
+process.send({ ready: true });
