@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PdfInspector } from './pdf-inspector.js';
-import { PdfNormalizer } from './pdf-normalize.js';
+import { FLAT_TREE_KIDS, PdfNormalizer } from './pdf-normalize.js';
 
 const FIXTURES = fileURLToPath(new URL('../../../../test/fixtures/', import.meta.url));
 const fixture = (name: string): string => path.join(FIXTURES, name);
@@ -28,6 +28,7 @@ describe('PdfNormalizer', () => {
     const out = path.join(dir, 'plan.pdf');
     await expect(normalizer.normalize(fixture('vi/ke-hoach-cai-cach-hanh-chinh-2021-2025.pdf'), out, { expectedPages: 7 })).resolves.toEqual({
       normalized: true,
+      layout: 'linearized',
     });
     const head = (await readFile(out)).subarray(0, 1024).toString('latin1');
     expect(head).toMatch(/^%PDF-1\.\d/u);
@@ -42,14 +43,46 @@ describe('PdfNormalizer', () => {
     const out = path.join(dir, 'decrypted.pdf');
     await expect(normalizer.normalize(fixture('pdfs/issue6010_1.pdf'), out, { password: 'abc', expectedPages: 1 })).resolves.toEqual({
       normalized: true,
+      layout: 'linearized',
     });
     await expect(inspector.inspect(out)).resolves.toMatchObject({ pageCount: 1, encrypted: false });
   }, 60_000);
 
   withQpdf('accepts exit code 3 (warnings) on a damaged but readable file', async () => {
     const out = path.join(dir, 'repaired.pdf');
-    await expect(normalizer.normalize(fixture('pdfs/helloworld-bad.pdf'), out, { expectedPages: 1 })).resolves.toEqual({ normalized: true });
+    await expect(normalizer.normalize(fixture('pdfs/helloworld-bad.pdf'), out, { expectedPages: 1 })).resolves.toMatchObject({ normalized: true });
     await expect(inspector.inspect(out)).resolves.toMatchObject({ pageCount: 1 });
+  }, 60_000);
+
+  /** The linearization parameter dictionary (/Linearized 1) is the first object of a linearized file. */
+  const isLinearized = async (file: string): Promise<boolean> => /\/Linearized\s+1/u.test((await readFile(file)).subarray(0, 1024).toString('latin1'));
+
+  withQpdf('keeps a balanced page tree linearized (tracemonkey: 3 root kids)', async () => {
+    const input = fixture('pdfs/tracemonkey.pdf');
+    await expect(normalizer.rootKidCount(input)).resolves.toBe(3);
+    const out = path.join(dir, 'tracemonkey.pdf');
+    await expect(normalizer.normalize(input, out, { expectedPages: 14 })).resolves.toEqual({ normalized: true, layout: 'linearized' });
+    expect(await isLinearized(out)).toBe(true);
+    expect(spawnSync('qpdf', ['--check-linearization', out]).status).toBe(0);
+  }, 60_000);
+
+  withQpdf(`writes a flat page tree (> ${FLAT_TREE_KIDS} root kids) with object streams, not linearized`, async () => {
+    // qpdf --pages puts every page directly under the root /Pages node, as LibreOffice does: 40 kids.
+    const tracemonkey = fixture('pdfs/tracemonkey.pdf');
+    const flat = path.join(dir, 'flat-40.pdf');
+    const made = spawnSync('qpdf', ['--empty', '--pages', tracemonkey, '1-14', tracemonkey, '1-14', tracemonkey, '1-12', '--', flat]);
+    expect(made.status).toBe(0);
+    await expect(normalizer.rootKidCount(flat)).resolves.toBe(40);
+    const out = path.join(dir, 'flat-40-normalized.pdf');
+    await expect(normalizer.normalize(flat, out, { expectedPages: 40 })).resolves.toEqual({ normalized: true, layout: 'object-streams' });
+    expect(await isLinearized(out)).toBe(false);
+    const check = spawnSync('qpdf', ['--check-linearization', out], { encoding: 'utf8' });
+    expect(check.stdout + check.stderr).toMatch(/not linearized/u);
+    // the page dictionaries are packed into object streams (PDF 1.5 cross-reference stream)
+    expect((await readFile(out)).toString('latin1')).toMatch(/\/Type\s*\/ObjStm/u);
+    const result = await inspector.inspect(out);
+    expect(result.pageCount).toBe(40);
+    expect(result.pageTexts.join(' ').includes('Trace-based Just-in-Time Type Specialization')).toBe(true);
   }, 60_000);
 
   withQpdf('falls back when qpdf fails or disagrees about the page count, leaving no output', async () => {

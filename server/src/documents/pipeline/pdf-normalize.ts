@@ -4,7 +4,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { runProcess } from './run-process.js';
 
-export type NormalizeResult = { normalized: true } | { normalized: false; reason: string };
+/** How the copy is laid out: see PdfNormalizer and FLAT_TREE_KIDS. */
+export type NormalizeLayout = 'linearized' | 'object-streams';
+
+export type NormalizeResult = { normalized: true; layout?: NormalizeLayout } | { normalized: false; reason: string };
+
+/**
+ * Above this many direct /Kids of the root /Pages node, the page tree is "flat" (LibreOffice and many
+ * generators put every page directly under the root) and the copy is written with object streams but NOT
+ * linearized. pdf.js opens a document with checkLastPage() → Catalog.getPageDict(), which fetches every
+ * direct kid of the root; a balanced tree has a handful (tracemonkey 3, freeculture 5), a flat one has one
+ * per page. 32 kids × 64 KiB ranges would already be 2 MB before page 1 when they are scattered.
+ */
+export const FLAT_TREE_KIDS = 32;
 
 export interface PdfNormalizerOptions {
   /** The qpdf binary (a path, or a name looked up in PATH). */
@@ -13,9 +25,24 @@ export interface PdfNormalizerOptions {
 }
 
 /**
- * Rewrites an accepted PDF for fast first-page display: linearized ("fast web view": page 1's objects and
- * hint tables first, so pdf.js with HTTP Range shows page 1 after a small prefix) with object streams
- * (many small objects packed and compressed).
+ * Rewrites an accepted PDF for fast first-page display with pdf.js reading by HTTP Range, choosing the
+ * layout per file from the shape of its page tree:
+ *
+ * - balanced page tree (≤ FLAT_TREE_KIDS direct kids of the root /Pages): linearized ("fast web view":
+ *   page 1's objects first) with object streams (many small objects packed and compressed);
+ * - flat page tree (more kids): object streams only, NOT linearized. pdf.js ignores the hint tables and
+ *   fetches every root kid before page 1 (checkLastPage); a linearized file must keep each page's
+ *   dictionary in that page's own section, next to its content, so each costs its own 64 KiB range, while
+ *   without linearization qpdf packs the page dictionaries together into a few object streams.
+ *
+ * Measured with bench/first-page (Chromium + the client's pdf.js, rangeChunkSize 64 KiB, bytes before
+ * page 1 is drawn / file size):
+ *   flat tree, 200 pages, 52 MB   --linearize + object streams 25.5 % (12.8 MB, 204 requests)
+ *                                 object streams only           0.64 % (335 KB, 5 requests)
+ *   freeculture (5 root kids)     --linearize + object streams 17.3 %
+ *                                 object streams only          26.5 %
+ * (re-run after this change: see bench/results/first-page.json; freeculture stays above 10 % because its
+ * page 1 needs a 268 KB cover image, 11 % of the file).
  *
  * Measured with qpdf 11.3 (first_page_end = bytes needed before page 1 can show; file size):
  *   tracemonkey  --linearize 108 278 B (1 003 094 B) │ + --object-streams=generate 100 762 B (961 890 B)
@@ -50,11 +77,16 @@ export class PdfNormalizer {
     try {
       // --deterministic-id: the same input gives the same bytes (qpdf otherwise mixes the time into /ID),
       // so re-uploads of a file deduplicate in the blob store.
-      const args = ['--deterministic-id', '--object-streams=generate', '--linearize'];
+      const passwordArgs: string[] = [];
       if (passwordFile) {
         await writeFile(passwordFile, `${options.password}\n`, { mode: 0o600 });
-        args.push(`--password-file=${passwordFile}`, '--decrypt');
+        passwordArgs.push(`--password-file=${passwordFile}`);
       }
+      const kids = await this.rootKidCount(input, passwordArgs);
+      const layout: NormalizeLayout = kids !== null && kids > FLAT_TREE_KIDS ? 'object-streams' : 'linearized';
+      const args = ['--deterministic-id', '--object-streams=generate'];
+      args.push(...(layout === 'linearized' ? ['--linearize'] : ['--compress-streams=y']));
+      if (passwordFile) args.push(...passwordArgs, '--decrypt');
       args.push(input, output);
       let outcome;
       try {
@@ -75,10 +107,39 @@ export class PdfNormalizer {
           return this.fail(output, `qpdf output has ${pages} pages, pdf.js read ${options.expectedPages}`);
         }
       }
-      return { normalized: true };
+      return { normalized: true, layout };
     } finally {
       if (passwordFile) await rm(passwordFile, { force: true });
     }
+  }
+
+  /**
+   * Number of direct /Kids of the root /Pages node, or null if qpdf cannot tell (then: linearize, as before).
+   * Three `qpdf --show-object` runs (trailer → /Root catalog → /Pages), a few ms each even on a 200 MB file:
+   * qpdf reads the xref and only the objects asked for.
+   */
+  async rootKidCount(filePath: string, passwordArgs: readonly string[] = []): Promise<number | null> {
+    const input = path.resolve(filePath);
+    const show = async (object: string): Promise<string | null> => {
+      try {
+        const outcome = await runProcess(this.qpdfPath, [...passwordArgs, `--show-object=${object}`, input], { timeoutMs: this.timeoutMs });
+        return outcome.exitCode === 0 || outcome.exitCode === 3 ? outcome.output : null;
+      } catch {
+        return null;
+      }
+    };
+    const ref = (text: string | null, key: string): string | null => {
+      const match = text === null ? null : new RegExp(`/${key}\\s+(\\d+)\\s+(\\d+)\\s+R\\b`, 'u').exec(text);
+      return match ? `${match[1]},${match[2]}` : null;
+    };
+    const root = ref(await show('trailer'), 'Root');
+    const pages = root && ref(await show(root), 'Pages');
+    const node = pages && (await show(pages));
+    if (!node) return null;
+    // qpdf prints the dictionary on one line: << /Count 200 /Kids [ 3 0 R 6 0 R … ] /Type /Pages >>
+    const kids = /\/Kids\s*\[([^\]]*)\]/u.exec(node);
+    if (!kids) return null;
+    return kids[1].match(/\d+\s+\d+\s+R\b/gu)?.length ?? 0;
   }
 
   /** qpdf's page count (≈10 ms), or null if it cannot tell. */
