@@ -28,14 +28,26 @@ const samples = [];
 const t0 = Number(workerData.t0);
 while (Atomics.load(stop, 0) === 0) {
   const kids = children(pid);
-  const kidsKb = kids.reduce((s, k) => s + rssKb(k), 0);
-  samples.push([performance.timeOrigin + performance.now() - t0, rssKb(pid), kidsKb]);
+  let kidsKb = 0;
+  let qpdfKb = 0;
+  for (const k of kids) {
+    const kb = rssKb(k);
+    kidsKb += kb;
+    try {
+      if (fs.readFileSync('/proc/' + k + '/comm', 'utf8').trim() === 'qpdf') qpdfKb += kb;
+    } catch {}
+  }
+  samples.push([performance.timeOrigin + performance.now() - t0, rssKb(pid), kidsKb, qpdfKb]);
   Atomics.wait(stop, 0, 0, intervalMs);
 }
 require('node:worker_threads').parentPort.postMessage(samples);
 `;
 
-/** Starts sampling; `stop()` resolves with `[ms since start (wall clock), rssKb, childrenRssKb][]`. */
+/**
+ * Starts sampling; `stop()` resolves with `[ms since start (wall clock), rssKb, childrenRssKb, qpdfRssKb][]`:
+ * childrenRssKb is the sum over all direct children (the pdf.js inspection process, qpdf, soffice),
+ * qpdfRssKb the part of it that is qpdf.
+ */
 export function sampleRss(pid, intervalMs = 50) {
   if (!fs.existsSync(`/proc/${pid}/status`)) throw new Error(`no /proc/${pid}/status`);
   const flag = new SharedArrayBuffer(4);
