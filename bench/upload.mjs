@@ -52,7 +52,8 @@ async function measuredUpload(file, expectedPages, log) {
     const meetingId = await createMeeting(server.url, cookie, 'Benchmark tải lên');
     await new Promise((r) => setTimeout(r, 1000)); // let start-up settle before the idle reading
     const sampler = sampleRss(server.pid, 50);
-    await new Promise((r) => setTimeout(r, 300));
+    // 1 s of idle samples (the sampler's worker thread may take a few hundred ms to start on a loaded machine)
+    await new Promise((r) => setTimeout(r, 1000));
     const uploadStart = performance.now() - sampler.startedAt;
     const res = await uploadFile(server.url, cookie, meetingId, file);
     await new Promise((r) => setTimeout(r, 300));
