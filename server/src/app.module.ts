@@ -13,6 +13,7 @@ import { runMigrations } from './database/migrate.js';
 import { DemoModule } from './demo/demo.module.js';
 import { DocumentsModule } from './documents/documents.module.js';
 import { HealthController } from './health/health.controller.js';
+import { LiveModule } from './live/live.module.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
 import { RealtimeCoreModule } from './realtime/realtime-emitter.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
@@ -60,6 +61,7 @@ export class AppModule {
         MeetingsModule,
         AgendaModule,
         DocumentsModule,
+        LiveModule,
         RealtimeModule,
         DemoModule,
       ],

@@ -10,6 +10,7 @@ import {
   DocumentVersionEntity,
 } from '../documents/document.entity.js';
 import { PaperCopyEntity, PaperRegisterEntryEntity } from '../documents/paper-register.entity.js';
+import { MeetingEventEntity } from '../live/meeting-event.entity.js';
 import { MeetingEntity } from '../meetings/meeting.entity.js';
 import { ParticipantEntity } from '../meetings/participant.entity.js';
 import { UserEntity } from '../users/user.entity.js';
@@ -30,4 +31,5 @@ export const ENTITIES = [
   DocumentAccessLogEntity,
   PaperRegisterEntryEntity,
   PaperCopyEntity,
+  MeetingEventEntity,
 ];

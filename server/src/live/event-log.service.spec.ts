@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { DbWriter } from '../database/db-writer.js';
+import { Fixtures } from '../testing/factories.js';
+import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { EventLogService } from './event-log.service.js';
+import { eventHash, GENESIS_HASH } from './hash-chain.js';
+
+const onPostgres = Boolean(process.env.DATABASE_URL);
+
+describe(`EventLogService (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => {
+  let t: TestApp;
+  let log: EventLogService;
+  let db: DbWriter;
+  let dataSource: DataSource;
+  let fixtures: Fixtures;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    log = t.app.get(EventLogService);
+    db = t.app.get(DbWriter);
+    dataSource = t.app.get<DataSource>(getDataSourceToken());
+    fixtures = await Fixtures.create(t);
+  });
+  afterAll(() => t.close());
+
+  const newMeeting = async () => (await fixtures.meeting()).id;
+  /** Raw SQL with `?` placeholders, rewritten to `$n` on PostgreSQL. */
+  const raw = (sql: string, params: unknown[]) => {
+    let n = 0;
+    return dataSource.query(onPostgres ? sql.replace(/\?/g, () => `$${++n}`) : sql, params);
+  };
+
+  it('appends 1..N with chained hashes, and verify proves the chain', async () => {
+    const meetingId = await newMeeting();
+    const actor = await fixtures.userId('chutich');
+    for (let i = 1; i <= 5; i++) {
+      const e = await db.transaction((em) => log.append(em, { meetingId, type: 'agenda.item-opened', payload: { index: i, tiêuĐề: 'Báo cáo tình hình' }, actorUserId: actor }));
+      expect(e).toMatchObject({ meetingId, seq: i, duplicate: false });
+    }
+    const events = await log.since(meetingId, 0, 100);
+    expect(events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
+    let prev = GENESIS_HASH;
+    for (const e of events) {
+      expect(e.hash).toBe(eventHash(prev, e));
+      prev = e.hash;
+    }
+    expect(events[0]).toMatchObject({ actorUserId: actor, payload: { index: 1, tiêuĐề: 'Báo cáo tình hình' } });
+    expect(await log.verify(meetingId)).toEqual({ ok: true, lastSeq: 5, headHash: events[4].hash });
+    expect((await log.since(meetingId, 3, 100)).map((e) => e.seq)).toEqual([4, 5]);
+    expect((await log.since(meetingId, 0, 2)).map((e) => e.seq)).toEqual([1, 2]);
+    expect(await log.lastSeq(meetingId)).toBe(5);
+  });
+
+  it('takes a command with the same idempotency key once', async () => {
+    const meetingId = await newMeeting();
+    await log.appendInTransaction({ meetingId, type: 'meeting.started', payload: {}, actorUserId: null });
+    const first = await log.appendInTransaction({ meetingId, type: 'agenda.item-opened', payload: { item: 2 }, actorUserId: null, idempotencyKey: 'cmd-1' });
+    const again = await log.appendInTransaction({ meetingId, type: 'agenda.item-opened', payload: { item: 2 }, actorUserId: null, idempotencyKey: 'cmd-1' });
+    expect(first).toMatchObject({ seq: 2, duplicate: false });
+    expect(again).toEqual({ ...first, duplicate: true });
+    // The same key in another meeting is another command.
+    const other = await newMeeting();
+    expect(await log.appendInTransaction({ meetingId: other, type: 'x', payload: {}, actorUserId: null, idempotencyKey: 'cmd-1' })).toMatchObject({ seq: 1, duplicate: false });
+    const [{ count }] = (await raw('SELECT COUNT(*) AS count FROM meeting_events WHERE meeting_id = ?', [meetingId])) as Array<{ count: string | number }>;
+    expect(Number(count)).toBe(2);
+  });
+
+  it('gives 100 concurrent appends to one meeting exactly the seqs 1..100', async () => {
+    const meetingId = await newMeeting();
+    const results = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => log.appendInTransaction({ meetingId, type: 'speaker.requested', payload: { i }, actorUserId: null, idempotencyKey: `k-${i}` })),
+    );
+    expect(results.map((r) => r.seq).sort((a, b) => a - b)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+    expect(await log.verify(meetingId)).toMatchObject({ ok: true, lastSeq: 100 });
+  });
+
+  it('takes concurrent retries of one command once', async () => {
+    const meetingId = await newMeeting();
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => log.appendInTransaction({ meetingId, type: 'meeting.started', payload: {}, actorUserId: null, idempotencyKey: 'start' })),
+    );
+    expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
+    expect(new Set(results.map((r) => r.seq))).toEqual(new Set([1]));
+    expect(await log.lastSeq(meetingId)).toBe(1);
+  });
+
+  it('writes nothing when the surrounding transaction rolls back', async () => {
+    const meetingId = await newMeeting();
+    await expect(
+      db.transaction(async (em) => {
+        await log.append(em, { meetingId, type: 'meeting.started', payload: {}, actorUserId: null });
+        throw new Error('state change failed');
+      }),
+    ).rejects.toThrow('state change failed');
+    expect(await log.lastSeq(meetingId)).toBe(0);
+    expect(await log.appendInTransaction({ meetingId, type: 'meeting.started', payload: {}, actorUserId: null })).toMatchObject({ seq: 1 });
+  });
+
+  it('refuses an event for a meeting that does not exist', async () => {
+    await expect(log.appendInTransaction({ meetingId: randomUUID(), type: 'meeting.started', payload: {}, actorUserId: null })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('detects an edited payload at the edited seq', async () => {
+    const meetingId = await newMeeting();
+    for (let i = 1; i <= 5; i++) await log.appendInTransaction({ meetingId, type: 'agenda.item-opened', payload: { item: i }, actorUserId: null });
+    await raw(`UPDATE meeting_events SET payload = ${onPostgres ? "'{\"item\":99}'::jsonb" : "jsonb('{\"item\":99}')"} WHERE meeting_id = ? AND seq = ?`, [meetingId, 3]);
+    expect(await log.verify(meetingId)).toEqual({ ok: false, brokenAtSeq: 3, reason: 'hash-mismatch' });
+  });
+
+  it('detects a deleted middle event as a seq gap', async () => {
+    const meetingId = await newMeeting();
+    for (let i = 1; i <= 5; i++) await log.appendInTransaction({ meetingId, type: 'agenda.item-opened', payload: { item: i }, actorUserId: null });
+    await raw('DELETE FROM meeting_events WHERE meeting_id = ? AND seq = ?', [meetingId, 3]);
+    expect(await log.verify(meetingId)).toEqual({ ok: false, brokenAtSeq: 3, reason: 'seq-gap' });
+  });
+
+  it('keeps an independent sequence and chain per meeting', async () => {
+    const a = await newMeeting();
+    const b = await newMeeting();
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => log.appendInTransaction({ meetingId: i % 2 ? a : b, type: 'x', payload: { i }, actorUserId: null })),
+    );
+    expect((await log.since(a, 0, 100)).map((e) => e.seq)).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
+    expect((await log.since(b, 0, 100)).map((e) => e.seq)).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
+    expect(await log.verify(a)).toMatchObject({ ok: true, lastSeq: 10 });
+    expect(await log.verify(b)).toMatchObject({ ok: true, lastSeq: 10 });
+  });
+
+  it('verifies a log longer than one page', async () => {
+    const meetingId = await newMeeting();
+    await db.transaction(async (em) => {
+      for (let i = 0; i < 1_100; i++) await log.append(em, { meetingId, type: 'page.shown', payload: { page: i }, actorUserId: null });
+    });
+    expect(await log.verify(meetingId)).toMatchObject({ ok: true, lastSeq: 1_100 });
+    await raw('DELETE FROM meeting_events WHERE meeting_id = ? AND seq = ?', [meetingId, 750]);
+    expect(await log.verify(meetingId)).toEqual({ ok: false, brokenAtSeq: 750, reason: 'seq-gap' });
+  });
+});

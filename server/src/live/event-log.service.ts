@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { type EntityManager, MoreThan, QueryFailedError, type Repository } from 'typeorm';
+import type { MeetingEventDto } from '@phonghop/shared';
+import { AppError } from '../common/app-error.js';
+import { Clock } from '../common/clock.js';
+import { DbWriter } from '../database/db-writer.js';
+import { ChainVerifier, type ChainVerdict, eventHash, GENESIS_HASH } from './hash-chain.js';
+import { MeetingEventEntity } from './meeting-event.entity.js';
+
+export interface AppendEventInput {
+  meetingId: string;
+  type: string;
+  /** Canonical-JSON-able (plain objects, arrays, strings, finite numbers, booleans, null, dates). */
+  payload: unknown;
+  /** null for events the system records on its own. */
+  actorUserId: string | null;
+  /** The command's idempotency key: the same key for the same meeting takes effect once. */
+  idempotencyKey?: string;
+}
+
+/** The event as stored, and whether it was already there (a retried command: nothing new was written). */
+export type AppendedEvent = MeetingEventDto & { duplicate: boolean };
+
+/** How many events `since` returns at most, and the page size `verify` streams in. */
+export const EVENT_PAGE_MAX = 500;
+
+/**
+ * The meeting event log: append-only, one meeting-scoped sequence per meeting, hash-chained (hash-chain.ts).
+ * Command handlers call `append` inside their own `DbWriter.transaction`, so a state change and its event commit
+ * together or not at all. Appends to one meeting serialise: on SQLite DbWriter already runs one write at a time;
+ * on PostgreSQL the meeting's row is locked (`FOR UPDATE`) before the last seq is read, and the unique
+ * (meeting_id, seq) index is the backstop.
+ */
+@Injectable()
+export class EventLogService {
+  constructor(
+    @InjectRepository(MeetingEventEntity) private readonly events: Repository<MeetingEventEntity>,
+    private readonly db: DbWriter,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Appends one event. Call it inside a `DbWriter.transaction` with that transaction's EntityManager. */
+  async append(em: EntityManager, input: AppendEventInput): Promise<AppendedEvent> {
+    await this.lockMeeting(em, input.meetingId);
+    const key = input.idempotencyKey ?? null;
+    if (key !== null) {
+      const existing = await em.findOne(MeetingEventEntity, { where: { meetingId: input.meetingId, idempotencyKey: key } });
+      if (existing) return { ...toDto(existing), duplicate: true };
+    }
+    const last = await em.findOne(MeetingEventEntity, {
+      where: { meetingId: input.meetingId },
+      order: { seq: 'DESC' },
+      select: { seq: true, hash: true },
+    });
+    const seq = (last?.seq ?? 0) + 1;
+    const prevHash = last?.hash ?? GENESIS_HASH;
+    const at = this.clock.now();
+    const row: MeetingEventEntity = {
+      id: randomUUID(),
+      meetingId: input.meetingId,
+      seq,
+      type: input.type,
+      payload: input.payload,
+      actorUserId: input.actorUserId,
+      at,
+      idempotencyKey: key,
+      prevHash,
+      // Throws (and so rolls the caller's transaction back) on a payload canonical JSON cannot carry.
+      hash: eventHash(prevHash, { meetingId: input.meetingId, seq, type: input.type, payload: input.payload, actorUserId: input.actorUserId, at }),
+    };
+    // `payload` is any JSON value; TypeORM's insert typing wants an object there.
+    await em.insert(MeetingEventEntity, { ...row, payload: row.payload as object });
+    return { ...toDto(row), duplicate: false };
+  }
+
+  /**
+   * `append` in a transaction of its own (an event with no state change beside it). If a concurrent append with
+   * the same idempotency key won the race to the unique index, answers with that event as a duplicate.
+   */
+  async appendInTransaction(input: AppendEventInput): Promise<AppendedEvent> {
+    try {
+      return await this.db.transaction((em) => this.append(em, input));
+    } catch (error) {
+      if (input.idempotencyKey === undefined || !isUniqueViolation(error)) throw error;
+      const existing = await this.events.findOne({ where: { meetingId: input.meetingId, idempotencyKey: input.idempotencyKey } });
+      if (!existing) throw error;
+      return { ...toDto(existing), duplicate: true };
+    }
+  }
+
+  /** Events after `afterSeq`, in seq order, at most `limit` (capped at EVENT_PAGE_MAX). */
+  async since(meetingId: string, afterSeq: number, limit = EVENT_PAGE_MAX): Promise<MeetingEventDto[]> {
+    const rows = await this.events.find({
+      where: { meetingId, seq: MoreThan(afterSeq) },
+      order: { seq: 'ASC' },
+      take: Math.max(1, Math.min(limit, EVENT_PAGE_MAX)),
+    });
+    return rows.map(toDto);
+  }
+
+  /** The highest seq of the meeting's log (0 when empty). */
+  async lastSeq(meetingId: string): Promise<number> {
+    const last = await this.events.findOne({ where: { meetingId }, order: { seq: 'DESC' }, select: { seq: true } });
+    return last?.seq ?? 0;
+  }
+
+  /** Proves the meeting's whole chain, reading it in pages so memory stays bounded however long the log. */
+  async verify(meetingId: string): Promise<ChainVerdict> {
+    const verifier = new ChainVerifier();
+    let afterSeq = 0;
+    for (;;) {
+      const page = await this.events.find({ where: { meetingId, seq: MoreThan(afterSeq) }, order: { seq: 'ASC' }, take: EVENT_PAGE_MAX });
+      for (const event of page) if (!verifier.push(event)) return verifier.result();
+      if (page.length < EVENT_PAGE_MAX) return verifier.result();
+      afterSeq = page[page.length - 1].seq;
+    }
+  }
+
+  /** Serialises appends per meeting on PostgreSQL (a row lock held to commit); on SQLite DbWriter already does. */
+  private async lockMeeting(em: EntityManager, meetingId: string): Promise<void> {
+    const postgres = em.connection.options.type === 'postgres';
+    const rows: unknown[] = await em.query(
+      postgres ? 'SELECT id FROM meetings WHERE id = $1 FOR UPDATE' : 'SELECT id FROM meetings WHERE id = ?',
+      [meetingId],
+    );
+    if (rows.length === 0) throw new AppError('NOT_FOUND');
+  }
+}
+
+export function toDto(row: MeetingEventEntity): MeetingEventDto {
+  return {
+    meetingId: row.meetingId,
+    seq: row.seq,
+    type: row.type,
+    payload: row.payload,
+    actorUserId: row.actorUserId,
+    at: row.at.toISOString(),
+    hash: row.hash,
+  };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const code = (error.driverError as { code?: unknown } | undefined)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
