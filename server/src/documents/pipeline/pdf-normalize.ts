@@ -41,8 +41,9 @@ export interface PdfNormalizerOptions {
  *                                 object streams only           0.64 % (335 KB, 5 requests)
  *   freeculture (5 root kids)     --linearize + object streams 17.3 %
  *                                 object streams only          26.5 %
- * (re-run after this change: see bench/results/first-page.json; freeculture stays above 10 % because its
- * page 1 needs a 268 KB cover image, 11 % of the file).
+ * Re-run with this per-file choice: flat tree 0.64 % (335 464 B, 5 requests, page 1 in 155 ms vs 3.8 s);
+ * freeculture, still linearized, 17.3 % (438 262 B, 6 requests). freeculture cannot reach 10 % with any
+ * layout: qpdf's first-page section alone (page 1 with its 268 KB cover image) is 279 855 B = 11 % of it.
  *
  * Measured with qpdf 11.3 (first_page_end = bytes needed before page 1 can show; file size):
  *   tracemonkey  --linearize 108 278 B (1 003 094 B) │ + --object-streams=generate 100 762 B (961 890 B)
