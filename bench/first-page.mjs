@@ -4,8 +4,8 @@
 //                 tree is flat: pdf-normalize.ts)
 //   unnormalised  GET /api/documents/:id/original  (the bytes as uploaded)
 //   full_download fetch the whole /file, then getDocument({ data })  ← the baseline
-//   client_settings /file with the reader's own options (disableStream: false: pdf.js keeps the first GET
-//                 streaming), to show what the app itself does.
+//   client_settings /file with the reader's own options (client/src/features/documents/reader/pdf.ts),
+//                 to show what the app itself does.
 //   object_streams_only  an experiment, not the app: the same file rewritten by `qpdf --object-streams=generate`
 //                 WITHOUT --linearize (uploaded as a second document and read from its /original), to see
 //                 whether the linearized layout or the object streams are what helps pdf.js.
@@ -70,7 +70,8 @@ const common = {
   wasmUrl: '${assets}/wasm/',
 };
 const range = { disableAutoFetch: true, disableStream: true, rangeChunkSize: 65536 };
-const client = { disableAutoFetch: true, disableStream: false, rangeChunkSize: 65536 };
+// The reader's own options (client/src/features/documents/reader/pdf.ts); keep them in step.
+const client = { disableAutoFetch: true, disableStream: true, rangeChunkSize: 65536 };
 async function run(variant, url) {
   const t0 = wall();
   let task;
@@ -347,7 +348,7 @@ export default async function run({ log, cacheDir }) {
       if (r.unnormalised.bytes_fraction > 0.5) notes.push(`${f.key}: the un-normalised original makes pdf.js read ${round(r.unnormalised.bytes_fraction * 100, 1)} % of the file before page 1.`);
       if (r.client_settings.bytes_fraction > 0.5) {
         notes.push(
-          `${f.key}: with the reader's own options (client/src/features/documents/reader/pdf.ts: disableStream: false) the first GET keeps streaming the whole file alongside the range requests: ${round(r.client_settings.bytes_fraction * 100, 1)} % of the file had arrived when page 1 was drawn (on localhost; on a slow link the stream competes with the range requests for bandwidth).`,
+          `${f.key}: with the reader's own options (client/src/features/documents/reader/pdf.ts) pdf.js fetched far more than the range variant — check that disableStream is still true there: ${round(r.client_settings.bytes_fraction * 100, 1)} % of the file had arrived when page 1 was drawn (on localhost; on a slow link the stream competes with the range requests for bandwidth).`,
         );
       }
     }
@@ -377,7 +378,7 @@ export default async function run({ log, cacheDir }) {
         first_page_time_ratio_vs_full_download: 'first_page_ms ÷ first_page_ms_full_download (< 1: range loading is faster even on localhost)',
         first_page_bytes_ratio_vs_full_download: 'bytes before page 1, normalised ÷ full download, for the worst file',
         object_streams_only: 'experiment: the file rewritten with qpdf --object-streams=generate without --linearize, read with the range settings',
-        client_settings: 'the same /file with the reader\'s options (disableStream: false, disableAutoFetch: true, rangeChunkSize 65536)',
+        client_settings: 'the same /file with the reader\'s options (disableStream: true, disableAutoFetch: true, rangeChunkSize 65536)',
         target: 'page 1 after ≤ 10 % of the file (≤ 1 MB for the large one); target_met_fraction = files meeting it',
       },
       pdfjs_version: pdfjsVersion,
