@@ -14,4 +14,4 @@ export * from './realtime/rooms.js';
 export * from './realtime/system.events.js';
 export * from './realtime/events.js';
 export * from './calendar/index.js';
-export * from './live/live-events.js';
+export * from './live/index.js';
