@@ -1,2 +1,3 @@
 export * from './live-events.js';
 export * from './quorum.js';
+export * from './speaker-queue.js';
