@@ -84,9 +84,9 @@ const emptyPayload = z.object({}).nullish();
 const at = z.iso.datetime({ offset: true });
 
 export const viewportSchema = z.object({
-  x: z.number().finite().min(0).max(1),
-  y: z.number().finite().min(0).max(1),
-  zoom: z.number().finite().positive().max(20),
+  x: z.number().min(0).max(1),
+  y: z.number().min(0).max(1),
+  zoom: z.number().positive().max(20),
 });
 
 export const agendaItemOpenedPayloadSchema = z.object({ itemId: id });
