@@ -237,6 +237,8 @@ describe('applyEvent: attendance', () => {
     expect(applyEvent(initialLiveState(), e(-60, 'attendance.marked', { userId: 'u', state: 'present_in_person' })).attendance.u?.state).toBe(
       'present_in_person',
     );
+    const ended = replay([e(0, 'meeting.started'), e(1, 'meeting.ended')]);
+    expect(applyEvent(ended, e(2, 'attendance.left', { userId: 'u' })).attendance.u).toEqual({ state: 'absent', leftAt: t(2) });
   });
 });
 
