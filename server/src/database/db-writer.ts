@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 
@@ -9,7 +9,7 @@ import type { DataSource, EntityManager } from 'typeorm';
  * queues here and runs alone; on PostgreSQL (a pool) transactions run concurrently.
  */
 @Injectable()
-export class DbWriter {
+export class DbWriter implements BeforeApplicationShutdown {
   private tail: Promise<unknown> = Promise.resolve();
   private readonly serialise: boolean;
 
@@ -30,8 +30,13 @@ export class DbWriter {
     return run;
   }
 
-  /** Resolves once every write queued so far has finished (graceful shutdown, tests). */
+  /** Resolves once every write queued so far has finished. */
   async drain(): Promise<void> {
     await this.tail;
+  }
+
+  /** On SIGTERM, queued writes (an acknowledged command, a ballot) finish before the connection closes. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.drain();
   }
 }

@@ -14,7 +14,7 @@ import type { z } from 'zod';
 import { AppError } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
 import { DbWriter } from '../database/db-writer.js';
-import { canManage, canSeeDocument, membershipOf, type Membership, type Viewer } from '../meetings/meeting-access.js';
+import { canSeeDocument, membershipOf, type Viewer } from '../meetings/meeting-access.js';
 import { isPreparable } from '../meetings/meeting-status.js';
 import { type MeetingContext, MeetingsService } from '../meetings/meetings.service.js';
 import { RealtimeEmitter } from '../realtime/realtime-emitter.js';
@@ -249,9 +249,5 @@ export class DocumentsService {
     const map = new Map<string, string[]>();
     for (const r of rows) map.set(r.documentId, [...(map.get(r.documentId) ?? []), r.userId]);
     return map;
-  }
-
-  canManage(viewer: Viewer, membership: Membership | null): boolean {
-    return canManage(viewer, membership);
   }
 }
