@@ -118,8 +118,11 @@ export class EventLogService {
     }
   }
 
-  /** Serialises appends per meeting on PostgreSQL (a row lock held to commit); on SQLite DbWriter already does. */
-  private async lockMeeting(em: EntityManager, meetingId: string): Promise<void> {
+  /**
+   * Serialises appends per meeting on PostgreSQL (a row lock held to commit); on SQLite DbWriter already does.
+   * Command handlers call it first, so the state they check is the state their event lands on.
+   */
+  async lockMeeting(em: EntityManager, meetingId: string): Promise<void> {
     const postgres = em.connection.options.type === 'postgres';
     const rows: unknown[] = await em.query(
       postgres ? 'SELECT id FROM meetings WHERE id = $1 FOR UPDATE' : 'SELECT id FROM meetings WHERE id = ?',

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { AckCallback } from './ack.js';
+import { liveCommandSchemas, type LiveCommandResults, type LiveServerEvents } from '../live/live.commands.js';
 import { meetingCommandSchemas, type MeetingCommandResults, type MeetingServerEvents } from '../meetings/meetings.events.js';
 import { systemCommandSchemas, type SystemCommandResults, type SystemServerEvents } from './system.events.js';
 
@@ -10,19 +11,20 @@ import { systemCommandSchemas, type SystemCommandResults, type SystemServerEvent
 export const commandSchemas = {
   ...systemCommandSchemas,
   ...meetingCommandSchemas,
+  ...liveCommandSchemas,
 } as const;
 
 export type CommandName = keyof typeof commandSchemas;
 export type CommandPayload<K extends CommandName> = z.input<(typeof commandSchemas)[K]>;
 export type CommandInput<K extends CommandName> = z.output<(typeof commandSchemas)[K]>;
-export type CommandResults = SystemCommandResults & MeetingCommandResults;
+export type CommandResults = SystemCommandResults & MeetingCommandResults & LiveCommandResults;
 export type CommandResult<K extends CommandName> = CommandResults[K];
 
 export type ClientToServerEvents = {
   [K in CommandName]: (payload: CommandPayload<K>, ack: AckCallback<CommandResult<K>>) => void;
 };
 
-export type ServerToClientEvents = SystemServerEvents & MeetingServerEvents;
+export type ServerToClientEvents = SystemServerEvents & MeetingServerEvents & LiveServerEvents;
 
 /** Data the server keeps on each socket after the handshake. */
 export interface SocketData {
