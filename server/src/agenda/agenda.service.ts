@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, type Repository } from 'typeorm';
+import { In, IsNull, type Repository } from 'typeorm';
 import {
   type AgendaDto,
   type CreateAgendaItemRequest,
@@ -74,10 +74,8 @@ export class AgendaService {
     if (!all.some((i) => i.id === itemId)) throw new AppError('NOT_FOUND');
     const doomed = all.filter((i) => i.id === itemId || i.parentId === itemId).map((i) => i.id);
     await this.db.transaction(async (em) => {
-      for (const id of doomed) {
-        await em.update(DocumentEntity, { agendaItemId: id }, { agendaItemId: null });
-        await em.delete(AgendaItemEntity, { id });
-      }
+      await em.update(DocumentEntity, { agendaItemId: In(doomed) }, { agendaItemId: null });
+      await em.delete(AgendaItemEntity, { id: In(doomed) });
     });
     await this.meetings.agendaChanged(ctx.meeting);
     return this.get(viewer, meetingId);

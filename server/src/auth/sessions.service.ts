@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, type Repository } from 'typeorm';
+import { In, IsNull, type Repository } from 'typeorm';
 import { rooms, type SessionRevokedEvent } from '@phonghop/shared';
 import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/env.js';
@@ -84,9 +84,7 @@ export class SessionsService {
     const ids = live.map((s) => s.id).filter((id) => id !== keepSessionId);
     if (ids.length === 0) return;
     const now = this.clock.now();
-    await this.db.transaction(async (em) => {
-      for (const id of ids) await em.update(SessionEntity, { id, revokedAt: IsNull() }, { revokedAt: now, revokedReason: reason });
-    });
+    await this.db.transaction((em) => em.update(SessionEntity, { id: In(ids), revokedAt: IsNull() }, { revokedAt: now, revokedReason: reason }));
     for (const id of ids) this.realtime.endSession(rooms.session(id), reason);
   }
 }
