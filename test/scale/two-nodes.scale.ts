@@ -49,13 +49,13 @@ describe('two server nodes sharing PostgreSQL and Redis', () => {
     }
   });
 
-  it('migrations ran once on PostgreSQL, in the test schema, and the 9 demo accounts were seeded', async () => {
+  it('migrations ran once on PostgreSQL, in the test schema, and the 10 demo accounts were seeded', async () => {
     const migrations = await db.query<{ name: string }>(`SELECT name FROM ${schema}.migrations`);
     expect(migrations.rowCount).toBeGreaterThanOrEqual(1);
     expect(new Set(migrations.rows.map((r) => r.name)).size).toBe(migrations.rowCount); // none applied twice
     const users = await db.query<{ username: string }>(`SELECT username FROM ${schema}.users ORDER BY username`);
     expect(users.rows.map((r) => r.username)).toEqual(
-      ['admin', 'chutich', 'cvp.son', 'pct.lan', 'pct.nam', 'thuky', 'tp.noivu', 'tp.taichinh', 'tp.tuphap'].sort(),
+      ['admin', 'chutich', 'cvp.son', 'maychieu', 'pct.lan', 'pct.nam', 'thuky', 'tp.noivu', 'tp.taichinh', 'tp.tuphap'].sort(),
     );
   });
 

@@ -10,7 +10,9 @@ import {
   DocumentVersionEntity,
 } from '../documents/document.entity.js';
 import { PaperCopyEntity, PaperRegisterEntryEntity } from '../documents/paper-register.entity.js';
+import { LiveSnapshotEntity } from '../live/live-snapshot.entity.js';
 import { MeetingEventEntity } from '../live/meeting-event.entity.js';
+import { SpeakingTurnEntity } from '../live/speaking-turn.entity.js';
 import { MeetingEntity } from '../meetings/meeting.entity.js';
 import { ParticipantEntity } from '../meetings/participant.entity.js';
 import { UserEntity } from '../users/user.entity.js';
@@ -32,4 +34,6 @@ export const ENTITIES = [
   PaperRegisterEntryEntity,
   PaperCopyEntity,
   MeetingEventEntity,
+  LiveSnapshotEntity,
+  SpeakingTurnEntity,
 ];

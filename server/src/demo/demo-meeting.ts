@@ -56,6 +56,7 @@ export class DemoMeetingSeed {
       ['tp.noivu', 'member'],
       ['tp.taichinh', 'member'],
       ['tp.tuphap', 'member'],
+      ['maychieu', 'display'],
     ] as const) {
       await this.participants.add(secretary, meeting.id, id(username), role);
     }

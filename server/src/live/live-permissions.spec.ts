@@ -23,13 +23,21 @@ const ALLOWED: Record<LiveCommandName, Who[]> = {
   'meeting:resume': CHAIR_ONLY,
   'meeting:end': CHAIR_ONLY,
   'agenda:open-item': CHAIR_ONLY,
-  'presentation:go-to-page': CHAIR_ONLY,
+  // members only once designated by the chair (checked by the service: live.gateway.spec.ts)
+  'presentation:go-to-page': ['chair', 'member'],
+  'presentation:stop': ['chair', 'member'],
+  'presentation:set-presenter': CHAIR_ONLY,
   'attendance:check-in': ['chair', 'member', 'secretary'],
   'attendance:mark': ['chair', 'secretary', 'officeSecretary'],
   'speaker:request': ['chair', 'member'],
   'speaker:withdraw': ['chair', 'member'],
   'speaker:grant': CHAIR_ONLY,
+  'speaker:skip': CHAIR_ONLY,
+  'speaker:move': CHAIR_ONLY,
   'speaker:end-turn': CHAIR_ONLY,
+  'speaker:pause-timer': CHAIR_ONLY,
+  'speaker:resume-timer': CHAIR_ONLY,
+  'speaker:add-minute': CHAIR_ONLY,
 };
 
 describe('canIssue', () => {

@@ -2,7 +2,8 @@ import type { LiveCommandName, MeetingRole, SystemRole } from '@phonghop/shared'
 
 /**
  * Who may issue which live command, from the viewer's role in the meeting (null: not in it) and their system role.
- * Strangers never reach this (the meeting answers 404 to them); guests and the display only watch.
+ * Strangers never reach this (the meeting answers 404 to them); guests and the display only watch. Showing pages
+ * is open to members here because the chair may designate one as presenter: the service checks that designation.
  */
 export function canIssue(command: LiveCommandName, membership: { role: MeetingRole } | null, systemRole: SystemRole): boolean {
   const role = membership?.role ?? null;
@@ -16,10 +17,18 @@ export function canIssue(command: LiveCommandName, membership: { role: MeetingRo
     case 'meeting:resume':
     case 'meeting:end':
     case 'agenda:open-item':
-    case 'presentation:go-to-page':
+    case 'presentation:set-presenter':
     case 'speaker:grant':
+    case 'speaker:skip':
+    case 'speaker:move':
     case 'speaker:end-turn':
+    case 'speaker:pause-timer':
+    case 'speaker:resume-timer':
+    case 'speaker:add-minute':
       return role === 'chair';
+    case 'presentation:go-to-page':
+    case 'presentation:stop':
+      return role === 'chair' || role === 'member';
     case 'attendance:mark':
       return role === 'chair' || role === 'secretary' || officeSecretary;
     case 'attendance:check-in':

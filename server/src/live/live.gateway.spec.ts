@@ -203,12 +203,21 @@ describe(`live meeting room over socket.io (${onPostgres ? 'PostgreSQL' : 'SQLit
   });
 
   describe('permission matrix: command × meeting role', () => {
-    type Outcome = 'ok' | 'FORBIDDEN' | 'NOT_FOUND';
-    const row = (allowed: Role[]): Record<Role, Outcome> =>
-      Object.fromEntries(ROLES.map((r) => [r, r === 'outsider' ? 'NOT_FOUND' : allowed.includes(r) ? 'ok' : 'FORBIDDEN'])) as Record<Role, Outcome>;
+    type Outcome = string;
+    const row = (allowed: Role[], refusals: Partial<Record<Role, Outcome>> = {}): Record<Role, Outcome> =>
+      Object.fromEntries(
+        ROLES.map((r) => [r, refusals[r] ?? (r === 'outsider' ? 'NOT_FOUND' : allowed.includes(r) ? 'ok' : 'FORBIDDEN')]),
+      ) as Record<Role, Outcome>;
 
     /** Per command: who may, and what the chair does first so that the allowed roles' commands apply. */
-    const MATRIX: Array<{ command: string; allowed: Role[]; setup: string[]; payload?: (ctx: { items: string[]; documentId: string; lanId: string; namId: string }) => Record<string, unknown> }> = [
+    /** `refusals`: roles the permission table lets through but the meeting's state refuses (with that code). */
+    const MATRIX: Array<{
+      command: string;
+      allowed: Role[];
+      setup: string[];
+      refusals?: Partial<Record<Role, Outcome>>;
+      payload?: (ctx: { items: string[]; documentId: string; lanId: string; namId: string }) => Record<string, unknown>;
+    }> = [
       { command: 'live:join', allowed: ['chair', 'member', 'guest', 'display', 'secretary'], setup: [] },
       { command: 'live:sync', allowed: ['chair', 'member', 'guest', 'display', 'secretary'], setup: [], payload: () => ({ afterSeq: 0 }) },
       { command: 'meeting:start', allowed: ['chair'], setup: [] },
@@ -216,25 +225,34 @@ describe(`live meeting room over socket.io (${onPostgres ? 'PostgreSQL' : 'SQLit
       { command: 'meeting:resume', allowed: ['chair'], setup: ['meeting:start', 'meeting:pause'] },
       { command: 'meeting:end', allowed: ['chair'], setup: ['meeting:start'] },
       { command: 'agenda:open-item', allowed: ['chair'], setup: ['meeting:start'], payload: ({ items }) => ({ itemId: items[0] }) },
-      { command: 'presentation:go-to-page', allowed: ['chair'], setup: ['meeting:start'], payload: ({ documentId }) => ({ documentId, version: 1, page: 2 }) },
-      { command: 'attendance:check-in', allowed: ['chair', 'member'], setup: [] },
+      // a member shows pages only once the chair designates them (tested below)
+      { command: 'presentation:go-to-page', allowed: ['chair'], refusals: { member: 'NOT_PRESENTER' }, setup: ['meeting:start'], payload: ({ documentId }) => ({ documentId, version: 1, page: 2 }) },
+      { command: 'presentation:stop', allowed: ['chair'], refusals: { member: 'NOT_PRESENTER' }, setup: ['meeting:start', 'show-page'] },
+      { command: 'presentation:set-presenter', allowed: ['chair'], setup: ['meeting:start'], payload: ({ namId }) => ({ userId: namId }) },
+      { command: 'attendance:check-in', allowed: ['chair', 'member'], setup: ['meeting:start'] },
       { command: 'attendance:mark', allowed: ['chair', 'secretary'], setup: [], payload: ({ lanId }) => ({ userId: lanId, state: 'present_online' }) },
       { command: 'speaker:request', allowed: ['chair', 'member'], setup: ['meeting:start'] },
       { command: 'speaker:withdraw', allowed: ['chair', 'member'], setup: ['meeting:start', 'speaker:request', 'member:speaker:request'] },
       { command: 'speaker:grant', allowed: ['chair'], setup: ['meeting:start', 'member:speaker:request'], payload: ({ namId }) => ({ userId: namId }) },
+      { command: 'speaker:skip', allowed: ['chair'], setup: ['meeting:start', 'member:speaker:request', 'speaker:request'], payload: ({ namId }) => ({ userId: namId }) },
+      { command: 'speaker:move', allowed: ['chair'], setup: ['meeting:start', 'speaker:request', 'member:speaker:request'], payload: ({ namId }) => ({ userId: namId, direction: 'up' }) },
       { command: 'speaker:end-turn', allowed: ['chair'], setup: ['meeting:start', 'member:speaker:request', 'grant-nam'] },
+      { command: 'speaker:pause-timer', allowed: ['chair'], setup: ['meeting:start', 'member:speaker:request', 'grant-nam'] },
+      { command: 'speaker:resume-timer', allowed: ['chair'], setup: ['meeting:start', 'member:speaker:request', 'grant-nam', 'speaker:pause-timer'] },
+      { command: 'speaker:add-minute', allowed: ['chair'], setup: ['meeting:start', 'member:speaker:request', 'grant-nam'] },
     ];
 
     it.each(MATRIX.map((m) => [m.command, m] as const))('%s', async (_name, m) => {
-      const { meetingId, items, documentId } = await liveMeeting(m.command === 'presentation:go-to-page');
+      const { meetingId, items, documentId } = await liveMeeting(m.command.startsWith('presentation:'));
       const ctx = { items, documentId, lanId: await f.userId('pct.lan'), namId: await f.userId('pct.nam') };
       for (const step of m.setup) {
         if (step === 'grant-nam') await chairDoes(meetingId, 'speaker:grant', { userId: ctx.namId });
+        else if (step === 'show-page') await chairDoes(meetingId, 'presentation:go-to-page', { documentId, version: 1, page: 1 });
         else if (step.startsWith('member:')) {
           expect(await send(sockets.member, step.slice('member:'.length), { meetingId, idempotencyKey: key() })).toMatchObject({ ok: true });
         } else await chairDoes(meetingId, step);
       }
-      const expected = row(m.allowed);
+      const expected = row(m.allowed, m.refusals);
       // Refusals first (they must leave the log as it is), then the roles that may.
       const order = [...ROLES.filter((r) => expected[r] !== 'ok'), ...ROLES.filter((r) => expected[r] === 'ok')];
       const outcomes = {} as Record<Role, Outcome>;

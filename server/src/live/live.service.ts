@@ -5,30 +5,31 @@ import {
   applyEvent,
   type CommandInput,
   type LiveControlCommand,
-  type LiveEvent,
-  type LiveEventPayload,
+  type LiveJoinResult,
+  liveRefusal,
   type LiveSnapshot,
   type LiveState,
   type LiveSyncResult,
   type MeetingEventDto,
   type MeetingStatus,
-  replay,
+  parseLiveEvent,
   rooms,
 } from '@phonghop/shared';
-import { AgendaItemEntity } from '../agenda/agenda-item.entity.js';
 import { AppError } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
 import { DbWriter } from '../database/db-writer.js';
-import { DocumentEntity } from '../documents/document.entity.js';
 import type { Viewer } from '../meetings/meeting-access.js';
 import { MeetingEntity } from '../meetings/meeting.entity.js';
 import { type MeetingContext, MeetingsService } from '../meetings/meetings.service.js';
 import { RealtimeEmitter } from '../realtime/realtime-emitter.js';
+import { UsersService } from '../users/users.service.js';
 import { EVENT_PAGE_MAX, EventLogService, toDto } from './event-log.service.js';
+import { LiveCommandEvents } from './live-command-events.js';
 import { canIssue } from './live-permissions.js';
+import { liveRoomInfo } from './live-room.js';
+import { LiveStateStore } from './live-state.store.js';
 import { MeetingEventEntity } from './meeting-event.entity.js';
-
-type EventOf = { type: LiveEvent['type']; payload: unknown };
+import { SpeakingStatsService } from './speaking-stats.service.js';
 
 /** How the meetings table follows the live state: start and end move it, in the command's transaction. */
 const MEETING_STATUS_MOVES: Partial<Record<LiveControlCommand, { from: MeetingStatus; to: MeetingStatus }>> = {
@@ -38,8 +39,8 @@ const MEETING_STATUS_MOVES: Partial<Record<LiveControlCommand, { from: MeetingSt
 
 /**
  * The live meeting room: commands become events of the meeting's log (one event per accepted command, appended in
- * the command's transaction), facts are broadcast to the room `meeting:<id>` after commit, and clients catch up
- * by seq (`sync`) or from a snapshot (`join`).
+ * the command's transaction together with the new snapshot), facts are broadcast to the room `meeting:<id>` after
+ * commit, and clients catch up by seq (`sync`) or from a snapshot (`join`).
  */
 @Injectable()
 export class LiveService {
@@ -47,7 +48,11 @@ export class LiveService {
     @InjectRepository(MeetingEventEntity) private readonly events: Repository<MeetingEventEntity>,
     private readonly db: DbWriter,
     private readonly log: EventLogService,
+    private readonly store: LiveStateStore,
+    private readonly commandEvents: LiveCommandEvents,
+    private readonly speaking: SpeakingStatsService,
     private readonly meetings: MeetingsService,
+    private readonly users: UsersService,
     private readonly clock: Clock,
     private readonly realtime: RealtimeEmitter,
   ) {}
@@ -59,11 +64,19 @@ export class LiveService {
     return ctx;
   }
 
-  async snapshot(meetingId: string): Promise<LiveSnapshot> {
-    return this.db.transaction(async (em) => this.load(em, meetingId));
+  /** The room (seats, settings, who the viewer is) and the state: a snapshot, or the events after `afterSeq`. */
+  async join(viewer: Viewer, ctx: MeetingContext, afterSeq?: number): Promise<LiveJoinResult> {
+    const sync: LiveSyncResult = afterSeq === undefined ? { mode: 'snapshot', ...(await this.snapshot(ctx.meeting.id)) } : await this.sync(ctx.meeting.id, afterSeq);
+    const ids = ctx.participants.flatMap((p) => [p.userId, p.substituteUserId ?? '']).filter(Boolean);
+    const names = await this.users.people(ids);
+    return { ...sync, room: liveRoomInfo(viewer, ctx, names), serverTime: this.clock.now().toISOString() };
   }
 
-  /** The events after `afterSeq` when they are few enough (the last EVENT_PAGE_MAX), else the full snapshot. */
+  async snapshot(meetingId: string): Promise<LiveSnapshot> {
+    return this.store.load(this.events.manager, meetingId);
+  }
+
+  /** The events after `afterSeq` when they are few enough (a page), else the full snapshot. */
   async sync(meetingId: string, afterSeq: number): Promise<LiveSyncResult> {
     const last = await this.log.lastSeq(meetingId);
     if (afterSeq <= last && last - afterSeq <= EVENT_PAGE_MAX) {
@@ -75,29 +88,15 @@ export class LiveService {
   /** Runs one control command: one event appended (or the original one, for a repeated key), then broadcast. */
   async command<K extends LiveControlCommand>(viewer: Viewer, name: K, body: CommandInput<K>): Promise<{ seq: number }> {
     const ctx = await this.authorise(viewer, body.meetingId, name);
-    const seatUserId = ctx.membership?.seatUserId ?? viewer.userId;
     let appended: MeetingEventDto & { duplicate: boolean };
     try {
-      appended = await this.db.transaction(async (em) => {
-        await this.log.lockMeeting(em, body.meetingId);
-        const existing = await em.findOne(MeetingEventEntity, { where: { meetingId: body.meetingId, idempotencyKey: body.idempotencyKey } });
-        if (existing) return { ...toDto(existing), duplicate: true };
-        const event = await this.eventFor(em, name, body, viewer, seatUserId, ctx);
-        const { state } = await this.load(em, body.meetingId);
-        if (applyEvent(state, { ...event, at: this.clock.now().toISOString() }) === state) throw new AppError('INVALID_STATUS_TRANSITION');
-        const move = MEETING_STATUS_MOVES[name];
-        if (move) {
-          const changed = await em.update(MeetingEntity, { id: body.meetingId, status: move.from }, { status: move.to, updatedAt: this.clock.now() });
-          if (!changed.affected) throw new AppError('INVALID_STATUS_TRANSITION');
-        }
-        return this.log.append(em, { meetingId: body.meetingId, type: event.type, payload: event.payload, actorUserId: viewer.userId, idempotencyKey: body.idempotencyKey });
-      });
+      appended = await this.db.transaction((em) => this.apply(em, viewer, ctx, name, body));
     } catch (error) {
       // Two concurrent retries with the same key: the unique index let one in; answer with its event.
       if (!isUniqueViolation(error)) throw error;
-      const existing = await this.byKey(body.meetingId, body.idempotencyKey);
+      const existing = await this.events.findOne({ where: { meetingId: body.meetingId, idempotencyKey: body.idempotencyKey } });
       if (!existing) throw error;
-      appended = { ...existing, duplicate: true };
+      appended = { ...toDto(existing), duplicate: true };
     }
     if (!appended.duplicate) {
       const { duplicate: _duplicate, ...dto } = appended;
@@ -106,76 +105,32 @@ export class LiveService {
     return { seq: appended.seq };
   }
 
-  /** The event a command stands for, after the checks only the server can make (the item is in this meeting…). */
-  private async eventFor<K extends LiveControlCommand>(
+  private async apply<K extends LiveControlCommand>(
     em: EntityManager,
-    name: K,
-    input: CommandInput<K>,
     viewer: Viewer,
-    seatUserId: string,
     ctx: MeetingContext,
-  ): Promise<EventOf> {
-    const body = input as CommandInput<LiveControlCommand>;
-    switch (name) {
-      case 'meeting:start':
-        return { type: 'meeting.started', payload: {} };
-      case 'meeting:pause':
-        return { type: 'meeting.paused', payload: {} };
-      case 'meeting:resume':
-        return { type: 'meeting.resumed', payload: {} };
-      case 'meeting:end':
-        return { type: 'meeting.ended', payload: {} };
-      case 'agenda:open-item': {
-        const { itemId } = body as CommandInput<'agenda:open-item'>;
-        const item = await em.findOne(AgendaItemEntity, { where: { id: itemId, meetingId: body.meetingId } });
-        if (!item) throw new AppError('NOT_FOUND');
-        return { type: 'agenda.item-opened', payload: { itemId } };
-      }
-      case 'presentation:go-to-page': {
-        const p = body as CommandInput<'presentation:go-to-page'>;
-        const doc = await em.findOne(DocumentEntity, { where: { id: p.documentId, meetingId: body.meetingId } });
-        if (!doc) throw new AppError('NOT_FOUND');
-        const payload: LiveEventPayload<'presentation.page-shown'> = {
-          documentId: p.documentId,
-          version: p.version,
-          page: p.page,
-          presenterUserId: viewer.userId,
-        };
-        if (p.viewport) payload.viewport = { x: p.viewport.x, y: p.viewport.y, zoom: p.viewport.zoom };
-        return { type: 'presentation.page-shown', payload };
-      }
-      case 'attendance:check-in':
-        return { type: 'attendance.marked', payload: { userId: seatUserId, state: 'present_in_person' } };
-      case 'attendance:mark': {
-        const p = body as CommandInput<'attendance:mark'>;
-        if (!ctx.participants.some((row) => row.userId === p.userId)) throw new AppError('NOT_FOUND');
-        return { type: 'attendance.marked', payload: { userId: p.userId, state: p.state, ...(p.reason !== undefined ? { reason: p.reason } : {}) } };
-      }
-      case 'speaker:request':
-        return { type: 'speaker.requested', payload: { userId: viewer.userId } };
-      case 'speaker:withdraw':
-        return { type: 'speaker.withdrawn', payload: { userId: viewer.userId } };
-      case 'speaker:grant':
-        return { type: 'speaker.granted', payload: { userId: (body as CommandInput<'speaker:grant'>).userId } };
-      case 'speaker:end-turn':
-        return { type: 'speaker.turn-ended', payload: {} };
+    name: K,
+    body: CommandInput<K>,
+  ): Promise<MeetingEventDto & { duplicate: boolean }> {
+    await this.log.lockMeeting(em, body.meetingId);
+    const existing = await em.findOne(MeetingEventEntity, { where: { meetingId: body.meetingId, idempotencyKey: body.idempotencyKey } });
+    if (existing) return { ...toDto(existing), duplicate: true };
+    const before = await this.store.load(em, body.meetingId);
+    const event = await this.commandEvents.eventFor(em, name, body, { viewer, ctx, state: before.state });
+    const probe = { ...event, at: this.clock.now().toISOString() };
+    const candidate = parseLiveEvent(probe);
+    if (!candidate) throw new AppError('VALIDATION_FAILED');
+    if (applyEvent(before.state, probe) === before.state) throw new AppError(liveRefusal(before.state, candidate));
+    const move = MEETING_STATUS_MOVES[name];
+    if (move) {
+      const changed = await em.update(MeetingEntity, { id: body.meetingId, status: move.from }, { status: move.to, updatedAt: this.clock.now() });
+      if (!changed.affected) throw new AppError('INVALID_STATUS_TRANSITION');
     }
-    throw new AppError('VALIDATION_FAILED');
-  }
-
-  /**
-   * The meeting's current state: a replay of its whole log. Fine for a meeting's few hundred events; the next
-   * step is a snapshot table (state + seq, written every N events) so this reads the snapshot and the events after it.
-   */
-  private async load(em: EntityManager, meetingId: string): Promise<LiveSnapshot> {
-    const rows = await em.find(MeetingEventEntity, { where: { meetingId }, order: { seq: 'ASC' } });
-    const state: LiveState = replay(rows.map((r) => ({ type: r.type, payload: r.payload, at: r.at.toISOString() })));
-    return { seq: rows.at(-1)?.seq ?? 0, state };
-  }
-
-  private async byKey(meetingId: string, idempotencyKey: string): Promise<MeetingEventDto | null> {
-    const row = await this.events.findOne({ where: { meetingId, idempotencyKey } });
-    return row ? toDto(row) : null;
+    const appended = await this.log.append(em, { meetingId: body.meetingId, type: event.type, payload: event.payload, actorUserId: viewer.userId, idempotencyKey: body.idempotencyKey });
+    const after: LiveState = applyEvent(before.state, appended);
+    await this.store.save(em, body.meetingId, { seq: appended.seq, state: after }, new Date(appended.at));
+    await this.speaking.recordEndedTurns(em, body.meetingId, before.state, after, appended);
+    return appended;
   }
 }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, type Repository } from 'typeorm';
-import type { MeetingDto, MeetingSummaryDto, ParticipantDto, PersonRef } from '@phonghop/shared';
+import { type MeetingDto, type MeetingSummaryDto, type ParticipantDto, type PersonRef, resolveLiveSettings } from '@phonghop/shared';
 import { DocumentEntity, DocumentReceiptEntity } from '../documents/document.entity.js';
 import { UsersService } from '../users/users.service.js';
 import { canApproveAgenda, canManage, membershipOf, type Viewer } from './meeting-access.js';
@@ -59,6 +59,7 @@ export class MeetingViews {
       publishedAt: meeting.publishedAt?.toISOString() ?? null,
       participants: dto,
       agendaStatus: meeting.agendaStatus,
+      liveSettings: resolveLiveSettings(meeting.liveSettings),
       can: {
         edit: manage && ['draft', 'published', 'in_progress'].includes(meeting.status),
         publish: manage && meeting.status === 'draft',

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { AgendaStatus, MeetingKind, MeetingStatus } from '@phonghop/shared';
-import { TimestampColumn } from '../database/column-types.js';
+import type { AgendaStatus, LiveSettingsInput, MeetingKind, MeetingStatus } from '@phonghop/shared';
+import { JsonColumn, TimestampColumn } from '../database/column-types.js';
 
 @Entity('meetings')
 @Index(['startsAt'])
@@ -53,6 +53,10 @@ export class MeetingEntity {
 
   @Column({ name: 'agenda_approved_by', type: 'varchar', length: 36, nullable: true })
   agendaApprovedBy!: string | null;
+
+  /** Quorum rule, speaking time, check-in window; null: the defaults (DEFAULT_LIVE_SETTINGS). */
+  @JsonColumn({ name: 'live_settings', nullable: true })
+  liveSettings!: LiveSettingsInput | null;
 
   @Column({ name: 'created_by', type: 'varchar', length: 36 })
   createdBy!: string;

@@ -15,6 +15,7 @@ import {
   type CommandInput,
   type CommandResult,
   type LiveControlCommand,
+  LIVE_CONTROL_COMMANDS,
   ERROR_MESSAGES_VI,
   PROTOCOL_VERSION,
   rooms,
@@ -26,7 +27,8 @@ import { DocumentFilesService } from '../documents/document-files.service.js';
 import { LiveService } from '../live/live.service.js';
 import { AppError } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
-import { ZodPipe } from '../common/zod.pipe.js';
+import { toHttpError } from '../common/http-exception.filter.js';
+import { parseOrThrow, ZodPipe } from '../common/zod.pipe.js';
 import { APP_CONFIG, type AppConfig } from '../config/env.js';
 import { handshakeMiddleware } from './handshake.js';
 import { RealtimeEmitter, type TypedServer } from './realtime-emitter.js';
@@ -64,6 +66,7 @@ export class RealtimeGateway implements OnGatewayInit<TypedServer>, OnGatewayCon
   }
 
   async handleConnection(socket: TypedSocket): Promise<void> {
+    this.bindLiveCommands(socket);
     const { userId, sessionId, role } = socket.data;
     await socket.join([rooms.everyone, rooms.user(userId), rooms.role(role), rooms.session(sessionId)]);
     // socket.io drops events nobody listens to, which would leave a client's ack hanging forever.
@@ -115,10 +118,11 @@ export class RealtimeGateway implements OnGatewayInit<TypedServer>, OnGatewayCon
     @ConnectedSocket() socket: TypedSocket,
     @MessageBody(new ZodPipe(commandSchemas['live:join'])) body: CommandInput<'live:join'>,
   ): Promise<Ok<'live:join'>> {
-    await this.live.authorise(viewerOf(socket), body.meetingId, 'live:join');
-    // Join before reading the snapshot: an event committed in between arrives as a fact with a later seq.
+    const viewer = viewerOf(socket);
+    const ctx = await this.live.authorise(viewer, body.meetingId, 'live:join');
+    // Join before reading: an event committed in between arrives both ways, and the client drops the repeat by seq.
     await socket.join(rooms.meeting(body.meetingId));
-    return { ok: true, ...(await this.live.snapshot(body.meetingId)) };
+    return { ok: true, ...(await this.live.join(viewer, ctx, body.afterSeq)) };
   }
 
   @SubscribeMessage('live:sync')
@@ -130,104 +134,31 @@ export class RealtimeGateway implements OnGatewayInit<TypedServer>, OnGatewayCon
     return { ok: true, ...(await this.live.sync(body.meetingId, body.afterSeq)) };
   }
 
-  @SubscribeMessage('meeting:start')
-  meetingStart(
-    @ConnectedSocket() socket: TypedSocket,
-    @MessageBody(new ZodPipe(commandSchemas['meeting:start'])) body: CommandInput<'meeting:start'>,
-  ): Promise<Ok<'meeting:start'>> {
-    return this.control(socket, 'meeting:start', body);
+  /**
+   * The control commands all take the same path (validate, LiveService.command, ack with the seq), so they are
+   * bound in one loop rather than one decorated method each. Bound synchronously on connection, before any await,
+   * so a command sent right after connecting is never missed.
+   */
+  private bindLiveCommands(socket: TypedSocket): void {
+    const raw = socket as unknown as Socket;
+    for (const name of LIVE_CONTROL_COMMANDS) {
+      raw.on(name, (payload: unknown, ack?: unknown) => {
+        const reply = typeof ack === 'function' ? (ack as (a: Ack<{ seq: number }>) => void) : () => undefined;
+        this.runLiveCommand(socket, name, payload).then(
+          (result) => reply({ ok: true, ...result }),
+          (error: unknown) => {
+            const { status, body } = toHttpError(error);
+            if (status >= 500) this.logger.error(error instanceof Error ? error.stack : String(error));
+            reply({ ok: false, ...body });
+          },
+        );
+      });
+    }
   }
 
-  @SubscribeMessage('meeting:pause')
-  meetingPause(
-    @ConnectedSocket() socket: TypedSocket,
-    @MessageBody(new ZodPipe(commandSchemas['meeting:pause'])) body: CommandInput<'meeting:pause'>,
-  ): Promise<Ok<'meeting:pause'>> {
-    return this.control(socket, 'meeting:pause', body);
-  }
-
-  @SubscribeMessage('meeting:resume')
-  meetingResume(
-    @ConnectedSocket() socket: TypedSocket,
-    @MessageBody(new ZodPipe(commandSchemas['meeting:resume'])) body: CommandInput<'meeting:resume'>,
-  ): Promise<Ok<'meeting:resume'>> {
-    return this.control(socket, 'meeting:resume', body);
-  }
-
-  @SubscribeMessage('meeting:end')
-  meetingEnd(
-    @ConnectedSocket() socket: TypedSocket,
-    @MessageBody(new ZodPipe(commandSchemas['meeting:end'])) body: CommandInput<'meeting:end'>,
-  ): Promise<Ok<'meeting:end'>> {
-    return this.control(socket, 'meeting:end', body);
-  }
-
-  @SubscribeMessage('agenda:open-item')
-  agendaOpenItem(
-    @ConnectedSocket() socket: TypedSocket,
-    @MessageBody(new ZodPipe(commandSchemas['agenda:open-item'])) body: CommandInput<'agenda:open-item'>,
-  ): Promise<Ok<'agenda:open-item'>> {
-    return this.control(socket, 'agenda:open-item', body);
-  }
-
-  @SubscribeMessage('presentation:go-to-page')
-  presentationGoToPage(
-    @ConnectedSocket() socket: TypedSocket,
-    @MessageBody(new ZodPipe(commandSchemas['presentation:go-to-page'])) body: CommandInput<'presentation:go-to-page'>,
-  ): Promise<Ok<'presentation:go-to-page'>> {
-    return this.control(socket, 'presentation:go-to-page', body);
-  }
-
-  @SubscribeMessage('attendance:check-in')
-  attendanceCheckIn(
-    @ConnectedSocket() socket: TypedSocket,
-    @MessageBody(new ZodPipe(commandSchemas['attendance:check-in'])) body: CommandInput<'attendance:check-in'>,
-  ): Promise<Ok<'attendance:check-in'>> {
-    return this.control(socket, 'attendance:check-in', body);
-  }
-
-  @SubscribeMessage('attendance:mark')
-  attendanceMark(
-    @ConnectedSocket() socket: TypedSocket,
-    @MessageBody(new ZodPipe(commandSchemas['attendance:mark'])) body: CommandInput<'attendance:mark'>,
-  ): Promise<Ok<'attendance:mark'>> {
-    return this.control(socket, 'attendance:mark', body);
-  }
-
-  @SubscribeMessage('speaker:request')
-  speakerRequest(
-    @ConnectedSocket() socket: TypedSocket,
-    @MessageBody(new ZodPipe(commandSchemas['speaker:request'])) body: CommandInput<'speaker:request'>,
-  ): Promise<Ok<'speaker:request'>> {
-    return this.control(socket, 'speaker:request', body);
-  }
-
-  @SubscribeMessage('speaker:withdraw')
-  speakerWithdraw(
-    @ConnectedSocket() socket: TypedSocket,
-    @MessageBody(new ZodPipe(commandSchemas['speaker:withdraw'])) body: CommandInput<'speaker:withdraw'>,
-  ): Promise<Ok<'speaker:withdraw'>> {
-    return this.control(socket, 'speaker:withdraw', body);
-  }
-
-  @SubscribeMessage('speaker:grant')
-  speakerGrant(
-    @ConnectedSocket() socket: TypedSocket,
-    @MessageBody(new ZodPipe(commandSchemas['speaker:grant'])) body: CommandInput<'speaker:grant'>,
-  ): Promise<Ok<'speaker:grant'>> {
-    return this.control(socket, 'speaker:grant', body);
-  }
-
-  @SubscribeMessage('speaker:end-turn')
-  speakerEndTurn(
-    @ConnectedSocket() socket: TypedSocket,
-    @MessageBody(new ZodPipe(commandSchemas['speaker:end-turn'])) body: CommandInput<'speaker:end-turn'>,
-  ): Promise<Ok<'speaker:end-turn'>> {
-    return this.control(socket, 'speaker:end-turn', body);
-  }
-
-  private async control<K extends LiveControlCommand>(socket: TypedSocket, name: K, body: CommandInput<K>): Promise<{ ok: true; seq: number }> {
-    return { ok: true, ...(await this.live.command(viewerOf(socket), name, body)) };
+  private async runLiveCommand(socket: TypedSocket, name: LiveControlCommand, payload: unknown): Promise<{ seq: number }> {
+    const body = parseOrThrow(commandSchemas[name], payload) as CommandInput<LiveControlCommand>;
+    return this.live.command(viewerOf(socket), name, body);
   }
 }
 

@@ -24,4 +24,6 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'tp.noivu', fullName: 'Võ Quốc Bảo', position: 'Trưởng phòng', unit: 'Phòng Nội vụ', role: 'member' },
   { username: 'tp.taichinh', fullName: 'Đặng Thị Mai', position: 'Trưởng phòng', unit: 'Phòng Tài chính – Kế hoạch', role: 'member' },
   { username: 'tp.tuphap', fullName: 'Huỳnh Văn Tâm', position: 'Trưởng phòng', unit: 'Phòng Tư pháp', role: 'member' },
+  // The projector's account: added to a meeting with the display role, it only watches.
+  { username: 'maychieu', fullName: 'Màn hình phòng họp số 1', position: 'Màn hình trình chiếu', unit: VP, role: 'member' },
 ];

@@ -38,6 +38,18 @@ export const ERROR_MESSAGES_VI = {
   DOCUMENT_ACCESS_DENIED: 'Bạn không được phân quyền xem tài liệu này.',
   RANGE_NOT_SATISFIABLE: 'Khoảng dữ liệu yêu cầu không hợp lệ.',
   CLASSIFIED_UPLOAD_FORBIDDEN: 'Tài liệu mật (Mật, Tối mật, Tuyệt mật) không được tải lên hệ thống. Hãy ghi vào sổ theo dõi bản giấy.',
+  CHECK_IN_NOT_OPEN: 'Chưa đến giờ điểm danh cho cuộc họp này.',
+  MEETING_NOT_LIVE: 'Cuộc họp chưa bắt đầu hoặc đã kết thúc.',
+  NOT_PRESENTER: 'Chỉ chủ trì hoặc người được chủ trì giao trình bày mới điều khiển được trang trình chiếu.',
+  SPEAKER_ALREADY_QUEUED: 'Đã đăng ký phát biểu, đang chờ đến lượt.',
+  SPEAKER_ALREADY_SPEAKING: 'Người này đang phát biểu.',
+  SPEAKER_NOT_IN_QUEUE: 'Người này không có trong danh sách đăng ký phát biểu.',
+  NO_CURRENT_SPEAKER: 'Hiện không có ai đang phát biểu.',
+  TIMER_ALREADY_PAUSED: 'Đồng hồ phát biểu đang tạm dừng.',
+  TIMER_NOT_PAUSED: 'Đồng hồ phát biểu đang chạy.',
+  SPEAKER_ALREADY_FIRST: 'Người này đã ở đầu danh sách phát biểu.',
+  SPEAKER_ALREADY_LAST: 'Người này đã ở cuối danh sách phát biểu.',
+  NETWORK_ERROR: 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES_VI;

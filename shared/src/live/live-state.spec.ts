@@ -58,6 +58,8 @@ describe('replay', () => {
         'item-2': { startedAt: t(200), endedAt: t(400) },
       },
       presentation: null,
+      designatedPresenterId: null,
+      openVoteId: null,
       speakers: { queue: [], current: null },
       attendance: {
         chair: { state: 'present_in_person', arrivedAt: t(-600) },

@@ -9,6 +9,12 @@ import { initialSpeakerQueue, reduceSpeakerQueue, type SpeakerAction, type Speak
  * the state of one full replay: this is what resync relies on.
  */
 
+/**
+ * Bumped whenever the reducer or the state's shape changes: a stored snapshot of another version is ignored and
+ * the state is replayed from the log instead (the log, not the snapshot, is the source of truth).
+ */
+export const LIVE_STATE_VERSION = 2;
+
 export const LIVE_MEETING_STATUSES = ['scheduled', 'in_progress', 'paused', 'ended'] as const;
 export type LiveMeetingStatus = (typeof LIVE_MEETING_STATUSES)[number];
 
@@ -57,6 +63,10 @@ export interface LiveState {
   currentItemId: string | null;
   itemTimes: Record<string, ItemTimes>;
   presentation: PresentationState | null;
+  /** A member the chair lets show pages (besides the chair); null: only the chair. */
+  designatedPresenterId: string | null;
+  /** The vote open right now (the voting feature sets it); null when none. */
+  openVoteId: string | null;
   speakers: SpeakerQueueState;
   attendance: Record<string, AttendanceRecord>;
   /** Per member, within this meeting: turns and total speaking time (pauses excluded). */
@@ -69,6 +79,8 @@ export function initialLiveState(): LiveState {
     currentItemId: null,
     itemTimes: {},
     presentation: null,
+    designatedPresenterId: null,
+    openVoteId: null,
     speakers: initialSpeakerQueue(),
     attendance: {},
     speakingStats: {},
@@ -102,6 +114,7 @@ export const attendanceMarkedPayloadSchema = z
   .object({ userId: id, state: z.enum(ATTENDANCE_STATES), reason: z.string().trim().min(1).max(500).optional() })
   .refine((p) => p.state !== 'absent' || p.reason !== undefined, { message: 'A reason is required when absent', path: ['reason'] });
 export const attendanceLeftPayloadSchema = z.object({ userId: id, reason: z.string().trim().min(1).max(500).optional() });
+export const presenterSetPayloadSchema = z.object({ userId: id.nullable() });
 export const speakerUserPayloadSchema = z.object({ userId: id });
 export const speakerMovedPayloadSchema = z.object({ userId: id, direction: z.enum(['up', 'down']) });
 
@@ -117,6 +130,7 @@ export const liveEventSchema = z.discriminatedUnion('type', [
   ev('agenda.item-closed', emptyPayload),
   ev('presentation.page-shown', presentationPageShownPayloadSchema),
   ev('presentation.stopped', emptyPayload),
+  ev('presentation.presenter-set', presenterSetPayloadSchema),
   ev('attendance.marked', attendanceMarkedPayloadSchema),
   ev('attendance.left', attendanceLeftPayloadSchema),
   ev('speaker.requested', speakerUserPayloadSchema),
@@ -206,6 +220,7 @@ function applyParsed(state: LiveState, event: LiveEvent): LiveState {
         currentItemId: null,
         itemTimes: closeItem(ended.itemTimes, ended.currentItemId, when),
         presentation: null,
+        designatedPresenterId: null,
         speakers: initialSpeakerQueue(),
       };
     }
@@ -230,6 +245,9 @@ function applyParsed(state: LiveState, event: LiveEvent): LiveState {
     }
     case 'presentation.stopped':
       return state.presentation === null ? state : { ...state, presentation: null };
+    case 'presentation.presenter-set':
+      if (state.status === 'ended' || state.designatedPresenterId === event.payload.userId) return state;
+      return { ...state, designatedPresenterId: event.payload.userId };
     case 'attendance.marked':
       return markAttendance(state, event.payload, when);
     case 'attendance.left': {
@@ -240,25 +258,43 @@ function applyParsed(state: LiveState, event: LiveEvent): LiveState {
       return { ...state, attendance: { ...state.attendance, [event.payload.userId]: next } };
     }
     case 'speaker.requested':
-      return applySpeaker(state, { type: 'request', userId: event.payload.userId }, when);
     case 'speaker.withdrawn':
-      return applySpeaker(state, { type: 'withdraw', userId: event.payload.userId }, when);
     case 'speaker.granted':
-      return applySpeaker(state, { type: 'grant', userId: event.payload.userId }, when);
     case 'speaker.skipped':
-      return applySpeaker(state, { type: 'skip', userId: event.payload.userId }, when);
     case 'speaker.moved':
-      return applySpeaker(state, { type: event.payload.direction === 'up' ? 'moveUp' : 'moveDown', userId: event.payload.userId }, when);
     case 'speaker.turn-ended':
-      return applySpeaker(state, { type: 'endTurn' }, when);
     case 'speaker.timer-paused':
-      return applySpeaker(state, { type: 'pause' }, when);
     case 'speaker.timer-resumed':
-      return applySpeaker(state, { type: 'resume' }, when);
     case 'speaker.time-added':
-      return applySpeaker(state, { type: 'addMinute' }, when);
+      return applySpeaker(state, speakerActionOf(event), when);
     default:
       return state;
+  }
+}
+
+type SpeakerEvent = Extract<LiveEvent, { type: `speaker.${string}` }>;
+
+/** The speaker-queue action a speaker event stands for. */
+export function speakerActionOf(event: SpeakerEvent): SpeakerAction {
+  switch (event.type) {
+    case 'speaker.requested':
+      return { type: 'request', userId: event.payload.userId };
+    case 'speaker.withdrawn':
+      return { type: 'withdraw', userId: event.payload.userId };
+    case 'speaker.granted':
+      return { type: 'grant', userId: event.payload.userId };
+    case 'speaker.skipped':
+      return { type: 'skip', userId: event.payload.userId };
+    case 'speaker.moved':
+      return { type: event.payload.direction === 'up' ? 'moveUp' : 'moveDown', userId: event.payload.userId };
+    case 'speaker.turn-ended':
+      return { type: 'endTurn' };
+    case 'speaker.timer-paused':
+      return { type: 'pause' };
+    case 'speaker.timer-resumed':
+      return { type: 'resume' };
+    case 'speaker.time-added':
+      return { type: 'addMinute' };
   }
 }
 

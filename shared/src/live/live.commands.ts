@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ATTENDANCE_STATES } from './quorum.js';
+import type { MeetingRole } from '../meetings/meeting-roles.js';
+import type { LiveSettings } from './live-settings.js';
 import type { LiveState } from './live-state.js';
 import { viewportSchema } from './live-state.js';
 import type { MeetingEventDto } from './live-events.js';
@@ -8,14 +10,20 @@ import type { MeetingEventDto } from './live-events.js';
  * The live meeting room's socket commands. Every command names its meeting and carries an idempotency key: a
  * client that retries (after a timeout or a reconnect) sends the same key, and the command takes effect once.
  */
+/** The most events one `live:sync` (or join) answer carries; a client asks again for the rest. */
+export const LIVE_EVENT_PAGE = 500;
+
 const id = z.string().min(1).max(100);
 const idempotencyKey = z.string().min(8).max(100);
 const base = { meetingId: id, idempotencyKey };
 const reason = z.string().trim().min(1).max(500);
 
 export const liveCommandSchemas = {
-  /** Enter the meeting's room: answers the current snapshot. */
-  'live:join': z.object({ meetingId: id }),
+  /**
+   * Enter the meeting's room (again, after a reconnect): answers the room and, like `live:sync`, the events after
+   * `afterSeq` or a snapshot (always a snapshot without `afterSeq`). One round trip to be back in step.
+   */
+  'live:join': z.object({ meetingId: id, afterSeq: z.number().int().min(0).optional() }),
   /** What a client missed after the last seq it applied: the events, or a snapshot when that is shorter. */
   'live:sync': z.object({ meetingId: id, afterSeq: z.number().int().min(0) }),
   'meeting:start': z.object(base),
@@ -30,6 +38,9 @@ export const liveCommandSchemas = {
     page: z.number().int().min(1),
     viewport: viewportSchema.optional(),
   }),
+  'presentation:stop': z.object(base),
+  /** The chair lets one member show pages (null: only the chair again). */
+  'presentation:set-presenter': z.object({ ...base, userId: id.nullable() }),
   'attendance:check-in': z.object(base),
   /** Marking someone absent (vắng mặt) requires a reason. */
   'attendance:mark': z
@@ -38,7 +49,12 @@ export const liveCommandSchemas = {
   'speaker:request': z.object(base),
   'speaker:withdraw': z.object(base),
   'speaker:grant': z.object({ ...base, userId: id }),
+  'speaker:skip': z.object({ ...base, userId: id }),
+  'speaker:move': z.object({ ...base, userId: id, direction: z.enum(['up', 'down']) }),
   'speaker:end-turn': z.object(base),
+  'speaker:pause-timer': z.object(base),
+  'speaker:resume-timer': z.object(base),
+  'speaker:add-minute': z.object(base),
 } as const;
 
 export type LiveCommandName = keyof typeof liveCommandSchemas;
@@ -52,10 +68,39 @@ export interface LiveSnapshot {
   seq: number;
   state: LiveState;
 }
+
+/** A seat of the meeting as the live room needs it (quorum, names on the screens). */
+export interface LiveSeat {
+  userId: string;
+  fullName: string;
+  position: string;
+  role: MeetingRole;
+  /** Attends in this member's place; their check-in counts for the seat. */
+  substitute: { userId: string; fullName: string } | null;
+}
+
+/** What does not change during the session, sent once on join. */
+export interface LiveRoomInfo {
+  meetingId: string;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  location: string;
+  settings: LiveSettings;
+  seats: LiveSeat[];
+  /** The viewer: their meeting role (null for office staff), and the seat they hold (their own, or the one they substitute for). */
+  me: { userId: string; role: MeetingRole | null; seatUserId: string };
+}
+
+export type LiveJoinResult = LiveSyncResult & {
+  room: LiveRoomInfo;
+  /** The server's clock, so tablets can run the speaking timer without trusting their own. */
+  serverTime: string;
+};
 export type LiveSyncResult = { mode: 'events'; events: MeetingEventDto[] } | ({ mode: 'snapshot' } & LiveSnapshot);
 
 export type LiveCommandResults = {
-  'live:join': LiveSnapshot;
+  'live:join': LiveJoinResult;
   'live:sync': LiveSyncResult;
 } & { [K in LiveControlCommand]: { seq: number } };
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { meetingRoleSchema, type MeetingRole } from './meeting-roles.js';
+import { type LiveSettings, liveSettingsSchema } from '../live/live-settings.js';
 
 export const MEETING_KINDS = ['regular', 'thematic', 'briefing', 'extraordinary', 'other'] as const;
 export const meetingKindSchema = z.enum(MEETING_KINDS);
@@ -36,6 +37,8 @@ const meetingFields = {
   content: text(4000).default(''),
   /** What participants must prepare (QĐ 45/2018/QĐ-TTg). */
   preparation: text(2000).default(''),
+  /** Quorum rule, speaking time, check-in window; omitted: the defaults. */
+  liveSettings: liveSettingsSchema.optional(),
 };
 
 const endsAfterStart = (v: { startsAt?: string; endsAt?: string }) =>
@@ -121,6 +124,7 @@ export interface MeetingDto extends MeetingSummaryDto {
   publishedAt: string | null;
   participants: ParticipantDto[];
   agendaStatus: AgendaStatus;
+  liveSettings: LiveSettings;
   /** Permissions computed by the server for this viewer, so the client never guesses. */
   can: { edit: boolean; publish: boolean; approveAgenda: boolean; rsvp: boolean; seeDelivery: boolean };
 }

@@ -2,10 +2,12 @@ import type { MigrationInterface } from 'typeorm';
 import { InitPostgres1795650334244 } from './1795650334244-Init.js';
 import { MeetingsAgendaDocumentsPostgres1795651419594 } from './1795651419594-MeetingsAgendaDocuments.js';
 import { MeetingEventsPostgres1795655439778 } from './1795655439778-MeetingEvents.js';
+import { LiveSnapshotsSpeakingTurnsPostgres1795663257556 } from './1795663257556-LiveSnapshotsSpeakingTurns.js';
 
 /** Applied in order at start. Never edit a migration after it has landed: add a new one. */
 export const POSTGRES_MIGRATIONS: Array<new () => MigrationInterface> = [
   InitPostgres1795650334244,
   MeetingsAgendaDocumentsPostgres1795651419594,
   MeetingEventsPostgres1795655439778,
+  LiveSnapshotsSpeakingTurnsPostgres1795663257556,
 ];

@@ -1,0 +1,35 @@
+import { type LiveRoomInfo, type LiveSeat, type LiveSettings, resolveLiveSettings } from '@phonghop/shared';
+import type { Viewer } from '../meetings/meeting-access.js';
+import type { MeetingEntity } from '../meetings/meeting.entity.js';
+import type { MeetingContext } from '../meetings/meetings.service.js';
+
+/** The meeting's live settings with the defaults filled in (a meeting saved before they existed has none). */
+export function liveSettingsOf(meeting: Pick<MeetingEntity, 'liveSettings'>): LiveSettings {
+  return resolveLiveSettings(meeting.liveSettings);
+}
+
+/** What a tablet needs once per join: the seats (quorum, names), the settings and who the viewer is. */
+export function liveRoomInfo(viewer: Viewer, ctx: MeetingContext, names: ReadonlyMap<string, { fullName: string; position: string }>): LiveRoomInfo {
+  const { meeting, participants, membership } = ctx;
+  const name = (id: string) => names.get(id) ?? { fullName: '(tài khoản đã xóa)', position: '' };
+  const seats: LiveSeat[] = participants.map((p) => {
+    const delegated = p.rsvp === 'delegated' && p.substituteUserId !== null;
+    return {
+      userId: p.userId,
+      fullName: name(p.userId).fullName,
+      position: name(p.userId).position,
+      role: p.role,
+      substitute: delegated ? { userId: p.substituteUserId!, fullName: name(p.substituteUserId!).fullName } : null,
+    };
+  });
+  return {
+    meetingId: meeting.id,
+    title: meeting.title,
+    startsAt: meeting.startsAt.toISOString(),
+    endsAt: meeting.endsAt.toISOString(),
+    location: meeting.location,
+    settings: liveSettingsOf(meeting),
+    seats,
+    me: { userId: viewer.userId, role: membership?.role ?? null, seatUserId: membership?.seatUserId ?? viewer.userId },
+  };
+}
