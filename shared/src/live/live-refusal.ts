@@ -13,8 +13,7 @@ const SPEAKER_REFUSALS: Readonly<Record<SpeakerQueueErrorCode, ErrorCode>> = {
   ALREADY_LAST: 'SPEAKER_ALREADY_LAST',
 };
 
-const needsLiveMeeting = (type: LiveEvent['type']) =>
-  type.startsWith('speaker.') || type === 'agenda.item-opened' || type === 'presentation.presenter-set';
+const needsLiveMeeting = (type: LiveEvent['type']) => type.startsWith('speaker.') || type === 'agenda.item-opened';
 
 /**
  * Why an event would change nothing in `state` (the reducer's no-op), as the error code the command is refused
@@ -23,7 +22,7 @@ const needsLiveMeeting = (type: LiveEvent['type']) =>
 export function liveRefusal(state: LiveState, event: LiveEvent): ErrorCode {
   const live = state.status === 'in_progress' || state.status === 'paused';
   if (needsLiveMeeting(event.type) && !live) return 'MEETING_NOT_LIVE';
-  if (event.type === 'presentation.page-shown' && state.status === 'ended') return 'MEETING_NOT_LIVE';
+  if (event.type.startsWith('presentation.') && state.status === 'ended') return 'MEETING_NOT_LIVE';
   if (event.type.startsWith('speaker.')) {
     const result = reduceSpeakerQueue(state.speakers, speakerActionOf(event as Extract<LiveEvent, { type: `speaker.${string}` }>), new Date(event.at));
     if (!result.ok) return SPEAKER_REFUSALS[result.code];

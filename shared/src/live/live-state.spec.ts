@@ -286,3 +286,15 @@ describe('liveEventSchema', () => {
     expect(parseLiveEvent({ type: 'attendance.marked', payload: { userId: 'u', state: 'absent', reason: '   ' }, at: t(0) })).toBeNull();
   });
 });
+
+describe('designated presenter', () => {
+  const at = (n: number) => new Date(T0 + n * 1000).toISOString();
+  it('is set and cleared by the chair, and cleared when the meeting ends', () => {
+    const started = replay([{ type: 'meeting.started', payload: {}, at: at(0) }]);
+    const set = applyEvent(started, { type: 'presentation.presenter-set', payload: { userId: 'm1' }, at: at(1) });
+    expect(set.designatedPresenterId).toBe('m1');
+    expect(applyEvent(set, { type: 'presentation.presenter-set', payload: { userId: 'm1' }, at: at(2) })).toBe(set);
+    expect(applyEvent(set, { type: 'presentation.presenter-set', payload: { userId: null }, at: at(2) }).designatedPresenterId).toBeNull();
+    expect(applyEvent(set, { type: 'meeting.ended', payload: {}, at: at(3) }).designatedPresenterId).toBeNull();
+  });
+});

@@ -156,7 +156,7 @@ export function isLiveEventType(type: string): type is LiveEventType {
 /** Anything shaped like a log entry (e.g. MeetingEventDto); extra fields are ignored. */
 export interface LiveEventInput {
   type: string;
-  payload: unknown;
+  payload?: unknown;
   at: string;
 }
 
