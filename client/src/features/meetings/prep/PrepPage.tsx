@@ -11,6 +11,7 @@ import { DocumentsStep } from '../../documents/DocumentsStep';
 import { meetingsApi } from '../meetings.api';
 import { StatusBadge } from '../StatusBadge';
 import { InfoStep } from './InfoStep';
+import { LiveSettingsForm } from './LiveSettingsForm';
 import { ParticipantsStep } from './ParticipantsStep';
 import { PublishStep } from './PublishStep';
 
@@ -92,7 +93,12 @@ export function PrepPage() {
         </div>
       )}
       {current === 'info' && (!id || m) && <InfoStep meeting={m ?? null} onSaved={meeting.set} />}
-      {stepProps && current === 'participants' && <ParticipantsStep {...stepProps} />}
+      {stepProps && current === 'participants' && (
+        <>
+          <ParticipantsStep {...stepProps} />
+          <LiveSettingsForm meeting={stepProps.meeting} onMeeting={stepProps.onMeeting} />
+        </>
+      )}
       {stepProps && current === 'agenda' && <AgendaStep {...stepProps} />}
       {stepProps && current === 'documents' && <DocumentsStep {...stepProps} />}
       {stepProps && current === 'publish' && <PublishStep {...stepProps} />}
