@@ -17,7 +17,7 @@ const live = new Set();
 process.once('exit', () => {
   for (const s of live) {
     s.child.kill('SIGKILL');
-    fs.rmSync(s.dataDir, { recursive: true, force: true });
+    if (s.ownsDataDir) fs.rmSync(s.dataDir, { recursive: true, force: true });
   }
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => process.exit(130));
@@ -34,15 +34,20 @@ export function freePort() {
   });
 }
 
-/** @returns {Promise<{ url: string, port: number, pid: number, dataDir: string, child: import('node:child_process').ChildProcess, output(): string, stop(): Promise<void> }>} */
-export async function startServer({ env: extraEnv = {}, timeoutMs = 30_000 } = {}) {
+/**
+ * `port` and `dataDir` reuse those of a killed server (a restart); a given `dataDir` is the caller's to delete.
+ * `nodeArgs` go before the script (e.g. `--cpu-prof`); `pollMs` is how often /api/health is asked while starting.
+ * @returns {Promise<{ url: string, port: number, pid: number, dataDir: string, child: import('node:child_process').ChildProcess, healthyAt: number, output(): string, kill(signal?: NodeJS.Signals): Promise<void>, stop(): Promise<void> }>}
+ */
+export async function startServer({ env: extraEnv = {}, timeoutMs = 30_000, port: fixedPort, dataDir: givenDataDir, nodeArgs = [], pollMs = 200 } = {}) {
   if (!fs.existsSync(SERVER_MAIN)) throw new Error(`${SERVER_MAIN} missing: run "npx nx run-many -t build" first`);
-  const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'phonghop-bench-'));
+  const port = fixedPort ?? (await freePort());
+  const ownsDataDir = !givenDataDir;
+  const dataDir = givenDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'phonghop-bench-'));
   const env = { ...process.env };
   for (const k of ISOLATED) delete env[k];
   Object.assign(env, { NODE_ENV: 'test', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, FORCE_COLOR: '0', NO_COLOR: '1' }, extraEnv);
-  const child = spawn(process.execPath, [SERVER_MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, SERVER_MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines = [];
   const collect = (chunk) => {
     lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
@@ -59,7 +64,15 @@ export async function startServer({ env: extraEnv = {}, timeoutMs = 30_000 } = {
     pid: child.pid,
     dataDir,
     child,
+    ownsDataDir,
+    /** performance.timeOrigin + performance.now() of the first /api/health → 200. */
+    healthyAt: 0,
     output: () => lines.slice(-60).join('\n'),
+    /** Signals the process (SIGKILL: a crash) and resolves once it is gone; the data directory stays. */
+    async kill(signal = 'SIGKILL') {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      await exited;
+    },
     async stop() {
       if (stopped) return;
       stopped = true;
@@ -70,7 +83,7 @@ export async function startServer({ env: extraEnv = {}, timeoutMs = 30_000 } = {
         clearTimeout(timer);
       }
       live.delete(server);
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (ownsDataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
   live.add(server);
@@ -83,12 +96,15 @@ export async function startServer({ env: extraEnv = {}, timeoutMs = 30_000 } = {
     }
     try {
       const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2000) });
-      if (res.status === 200) return server;
+      if (res.status === 200) {
+        server.healthyAt = performance.timeOrigin + performance.now();
+        return server;
+      }
       lastError = `health → ${res.status}`;
     } catch (error) {
       lastError = String(error.cause ?? error);
     }
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, pollMs));
   }
   await server.stop();
   throw new Error(`server on ${url} not healthy within ${timeoutMs} ms (${lastError}):\n${server.output()}`);
