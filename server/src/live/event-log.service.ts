@@ -46,9 +46,24 @@ export class EventLogService {
     await this.lockMeeting(em, input.meetingId);
     const key = input.idempotencyKey ?? null;
     if (key !== null) {
-      const existing = await em.findOne(MeetingEventEntity, { where: { meetingId: input.meetingId, idempotencyKey: key } });
-      if (existing) return { ...toDto(existing), duplicate: true };
+      const existing = await this.byKey(em, input.meetingId, key);
+      if (existing) return existing;
     }
+    return this.appendLocked(em, input);
+  }
+
+  /** The event already stored under this idempotency key, as a duplicate; null when the key is new. */
+  async byKey(em: EntityManager, meetingId: string, idempotencyKey: string): Promise<AppendedEvent | null> {
+    const existing = await em.findOne(MeetingEventEntity, { where: { meetingId, idempotencyKey } });
+    return existing ? { ...toDto(existing), duplicate: true } : null;
+  }
+
+  /**
+   * `append` for a caller that already holds the meeting's lock (`lockMeeting`) and checked the key (`byKey`) in
+   * this transaction, as command handlers do before they decide what to append: saves two queries per command.
+   */
+  async appendLocked(em: EntityManager, input: AppendEventInput): Promise<AppendedEvent> {
+    const key = input.idempotencyKey ?? null;
     const last = await em.findOne(MeetingEventEntity, {
       where: { meetingId: input.meetingId },
       order: { seq: 'DESC' },

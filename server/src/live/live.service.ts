@@ -113,8 +113,8 @@ export class LiveService {
     body: CommandInput<K>,
   ): Promise<MeetingEventDto & { duplicate: boolean }> {
     await this.log.lockMeeting(em, body.meetingId);
-    const existing = await em.findOne(MeetingEventEntity, { where: { meetingId: body.meetingId, idempotencyKey: body.idempotencyKey } });
-    if (existing) return { ...toDto(existing), duplicate: true };
+    const existing = await this.log.byKey(em, body.meetingId, body.idempotencyKey);
+    if (existing) return existing;
     const before = await this.store.load(em, body.meetingId);
     const event = await this.commandEvents.eventFor(em, name, body, { viewer, ctx, state: before.state });
     const probe = { ...event, at: this.clock.now().toISOString() };
@@ -126,7 +126,7 @@ export class LiveService {
       const changed = await em.update(MeetingEntity, { id: body.meetingId, status: move.from }, { status: move.to, updatedAt: this.clock.now() });
       if (!changed.affected) throw new AppError('INVALID_STATUS_TRANSITION');
     }
-    const appended = await this.log.append(em, { meetingId: body.meetingId, type: event.type, payload: event.payload, actorUserId: viewer.userId, idempotencyKey: body.idempotencyKey });
+    const appended = await this.log.appendLocked(em, { meetingId: body.meetingId, type: event.type, payload: event.payload, actorUserId: viewer.userId, idempotencyKey: body.idempotencyKey });
     const after: LiveState = applyEvent(before.state, appended);
     await this.store.save(em, body.meetingId, { seq: appended.seq, state: after }, new Date(appended.at));
     await this.speaking.recordEndedTurns(em, body.meetingId, before.state, after, appended);
