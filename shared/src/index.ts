@@ -15,3 +15,4 @@ export * from './realtime/system.events.js';
 export * from './realtime/events.js';
 export * from './calendar/index.js';
 export * from './live/index.js';
+export * from './votes/index.js';

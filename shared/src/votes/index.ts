@@ -1,0 +1,2 @@
+export * from './vote.schemas.js';
+export * from './tally.js';
