@@ -1,0 +1,31 @@
+import { createContext, useCallback, useContext } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AgendaItemDto, DocumentDto, LiveRoomInfo, LiveView } from '@phonghop/shared';
+import type { SubstituteFormat } from './seats';
+import type { RunCommand } from './use-live-commands';
+
+/** What every live screen reads: the session's view (with the room known), the agenda, the documents, commands. */
+export interface LiveRoomApi {
+  meetingId: string;
+  view: LiveView;
+  room: LiveRoomInfo;
+  agenda: readonly AgendaItemDto[];
+  docs: readonly DocumentDto[];
+  run: RunCommand;
+  /** Busy keys of commands awaiting their ack. */
+  pending: ReadonlySet<string>;
+}
+
+export const LiveRoomContext = createContext<LiveRoomApi | null>(null);
+
+export function useLive(): LiveRoomApi {
+  const api = useContext(LiveRoomContext);
+  if (!api) throw new Error('useLive must be used inside <LiveRoomProvider>');
+  return api;
+}
+
+/** "Bùi Thanh Sơn (dự thay ông/bà Phạm Thị Lan)" in the current language. */
+export function useSubstituteFormat(): SubstituteFormat {
+  const { t } = useTranslation();
+  return useCallback<SubstituteFormat>((name, seat) => t('live.substituteFor', { name, seat }), [t]);
+}
