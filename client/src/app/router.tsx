@@ -14,12 +14,24 @@ import { NotFoundPage } from './NotFoundPage';
 
 // pdf.js is large: the reader and its worker load only when a document is opened.
 const ReaderPage = lazy(() => import('../features/documents/reader/ReaderPage'));
+// The live room renders pages with pdf.js too: loaded on entering the room.
+const LiveRoomPage = lazy(() => import('../features/live/LiveRoomPage'));
+const ProjectorPage = lazy(() => import('../features/live/ProjectorPage'));
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   {
     element: <RequireAuth />,
     children: [
+      // The projector: the whole screen is the meeting, no app chrome.
+      {
+        path: '/cuoc-hop/:id/man-chieu',
+        element: (
+          <Suspense fallback={<Spinner size="lg" />}>
+            <ProjectorPage />
+          </Suspense>
+        ),
+      },
       {
         element: <Layout />,
         children: [
@@ -35,6 +47,14 @@ export const router = createBrowserRouter([
             ],
           },
           { path: '/cuoc-hop/:id', element: <MeetingPage /> },
+          {
+            path: '/cuoc-hop/:id/phong-hop',
+            element: (
+              <Suspense fallback={<Spinner size="lg" />}>
+                <LiveRoomPage />
+              </Suspense>
+            ),
+          },
           {
             path: '/tai-lieu/:id',
             element: (

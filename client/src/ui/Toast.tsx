@@ -43,7 +43,7 @@ export function ToastProvider({ children, labels }: { children: ReactNode; label
       {children}
       <section className="toasts" aria-label={labels.region} aria-live="polite">
         {toasts.map((t) => (
-          <div key={t.id} className={`toast toast--${t.tone ?? 'info'}`} role={t.tone === 'error' ? 'alert' : 'status'}>
+          <div key={t.id} className={`toast toast--${t.tone ?? 'info'}`} role={t.tone === 'error' ? 'alert' : 'status'} data-testid="toast" data-tone={t.tone ?? 'info'}>
             <div className="toast__body">
               {t.title && <p className="toast__title">{t.title}</p>}
               <p className="toast__message">{t.message}</p>
