@@ -10,6 +10,7 @@ import { agendaApi } from '../agenda/agenda.api';
 import { ApproveAgendaButton } from '../agenda/ApproveAgendaButton';
 import { useCurrentUser } from '../auth/session-context';
 import { documentsApi } from '../documents/documents.api';
+import { LiveRoomLinks } from './LiveRoomLinks';
 import { MeetingAgendaView } from './MeetingAgendaView';
 import { meetingsApi } from './meetings.api';
 import { RsvpBox } from './RsvpBox';
@@ -66,6 +67,7 @@ export function MeetingPage() {
             </Link>
           )}
           <ApproveAgendaButton meeting={m} onApproved={meeting.set} />
+          <LiveRoomLinks meeting={m} systemRole={user.role} />
         </div>
       </div>
       {m.status === 'cancelled' && <Alert tone="warning">{t('publish.cancelledWith', { reason: m.cancelReason ?? '' })}</Alert>}
