@@ -598,6 +598,8 @@ export const en: Resources = {
     RANGE_NOT_SATISFIABLE: 'The requested data range is not valid.',
     CLASSIFIED_UPLOAD_FORBIDDEN: 'Classified documents (Confidential, Secret, Top Secret) must not be uploaded. Record them in the paper register instead.',
     NETWORK_ERROR: 'Cannot reach the server. Please check the network and try again.',
+    ALREADY_CHECKED_IN: 'You have already checked in.',
+    ATTENDANCE_UNCHANGED: 'The attendance state is unchanged.',
     CHECK_IN_NOT_OPEN: 'Check-in for this meeting is not open yet.',
     MEETING_NOT_LIVE: 'The meeting has not started or has already ended.',
     NOT_PRESENTER: 'Only the chair or the presenter the chair designates can control the presented page.',

@@ -48,6 +48,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   SPEAKER_ALREADY_FIRST: 409,
   SPEAKER_ALREADY_LAST: 409,
   NETWORK_ERROR: 503,
+  ALREADY_CHECKED_IN: 409,
+  ATTENDANCE_UNCHANGED: 409,
 };
 
 /** The one error type of the application: a stable code, its Vietnamese message, an HTTP status. */

@@ -61,6 +61,8 @@ export class LiveCommandEvents {
         if (state.status === 'ended') throw new AppError('MEETING_NOT_LIVE');
         const opensAt = ctx.meeting.startsAt.getTime() - liveSettingsOf(ctx.meeting).checkInOpensMinutes * 60_000;
         if (state.status === 'scheduled' && this.clock.now().getTime() < opensAt) throw new AppError('CHECK_IN_NOT_OPEN');
+        const own = state.attendance[seatUserId]?.state;
+        if (own === 'present_in_person' || own === 'present_online') throw new AppError('ALREADY_CHECKED_IN');
         return { type: 'attendance.marked', payload: { userId: seatUserId, state: 'present_in_person' } };
       }
       case 'attendance:mark': {

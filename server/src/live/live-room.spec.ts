@@ -85,6 +85,8 @@ describe(`live room rules (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => {
     expect(await cmd(s.nam, meeting.id, 'attendance:check-in')).toMatchObject({ ok: false, code: 'CHECK_IN_NOT_OPEN' });
     clock.set(new Date(STARTS.getTime() - 59 * 60_000));
     expect(await cmd(s.nam, meeting.id, 'attendance:check-in')).toMatchObject({ ok: true, seq: 2 });
+    expect(await cmd(s.nam, meeting.id, 'attendance:check-in')).toMatchObject({ ok: false, code: 'ALREADY_CHECKED_IN', message: 'Bạn đã điểm danh rồi.' });
+    expect(await cmd(s.secretary, meeting.id, 'attendance:mark', { userId: ids.lan, state: 'present_online' })).toMatchObject({ ok: false, code: 'ATTENDANCE_UNCHANGED' });
     const joined = (await send(s.lan, 'live:join', { meetingId: meeting.id })) as unknown as LiveJoinResult & { ok: true };
     expect(joined.mode === 'snapshot' && joined.state.attendance[ids.nam]).toEqual({ state: 'present_in_person', arrivedAt: clock.now().toISOString() });
     clock.set(new Date('2026-12-01T01:00:00Z'));

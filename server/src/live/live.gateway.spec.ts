@@ -216,7 +216,7 @@ describe(`live meeting room over socket.io (${onPostgres ? 'PostgreSQL' : 'SQLit
       allowed: Role[];
       setup: string[];
       refusals?: Partial<Record<Role, Outcome>>;
-      payload?: (ctx: { items: string[]; documentId: string; lanId: string; namId: string }) => Record<string, unknown>;
+      payload?: (ctx: { items: string[]; documentId: string; lanId: string; namId: string }, role: Role) => Record<string, unknown>;
     }> = [
       { command: 'live:join', allowed: ['chair', 'member', 'guest', 'display', 'secretary'], setup: [] },
       { command: 'live:sync', allowed: ['chair', 'member', 'guest', 'display', 'secretary'], setup: [], payload: () => ({ afterSeq: 0 }) },
@@ -230,7 +230,7 @@ describe(`live meeting room over socket.io (${onPostgres ? 'PostgreSQL' : 'SQLit
       { command: 'presentation:stop', allowed: ['chair'], refusals: { member: 'NOT_PRESENTER' }, setup: ['meeting:start', 'show-page'] },
       { command: 'presentation:set-presenter', allowed: ['chair'], setup: ['meeting:start'], payload: ({ namId }) => ({ userId: namId }) },
       { command: 'attendance:check-in', allowed: ['chair', 'member'], setup: ['meeting:start'] },
-      { command: 'attendance:mark', allowed: ['chair', 'secretary'], setup: [], payload: ({ lanId }) => ({ userId: lanId, state: 'present_online' }) },
+      { command: 'attendance:mark', allowed: ['chair', 'secretary'], setup: [], payload: ({ lanId }, role) => ({ userId: lanId, state: role === 'chair' ? 'present_online' : 'present_in_person' }) },
       { command: 'speaker:request', allowed: ['chair', 'member'], setup: ['meeting:start'] },
       { command: 'speaker:withdraw', allowed: ['chair', 'member'], setup: ['meeting:start', 'speaker:request', 'member:speaker:request'] },
       { command: 'speaker:grant', allowed: ['chair'], setup: ['meeting:start', 'member:speaker:request'], payload: ({ namId }) => ({ userId: namId }) },
@@ -258,7 +258,7 @@ describe(`live meeting room over socket.io (${onPostgres ? 'PostgreSQL' : 'SQLit
       const outcomes = {} as Record<Role, Outcome>;
       for (const role of order) {
         const before = await log.lastSeq(meetingId);
-        const payload = { meetingId, ...(m.command.startsWith('live:') ? {} : { idempotencyKey: key() }), ...m.payload?.(ctx) };
+        const payload = { meetingId, ...(m.command.startsWith('live:') ? {} : { idempotencyKey: key() }), ...m.payload?.(ctx, role) };
         const ack = await send(sockets[role], m.command, payload);
         outcomes[role] = ack.ok ? 'ok' : (ack.code as Outcome);
         const appended = (await log.lastSeq(meetingId)) - before;

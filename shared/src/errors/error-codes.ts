@@ -49,6 +49,8 @@ export const ERROR_MESSAGES_VI = {
   TIMER_NOT_PAUSED: 'Đồng hồ phát biểu đang chạy.',
   SPEAKER_ALREADY_FIRST: 'Người này đã ở đầu danh sách phát biểu.',
   SPEAKER_ALREADY_LAST: 'Người này đã ở cuối danh sách phát biểu.',
+  ALREADY_CHECKED_IN: 'Bạn đã điểm danh rồi.',
+  ATTENDANCE_UNCHANGED: 'Trạng thái điểm danh không thay đổi.',
   NETWORK_ERROR: 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.',
 } as const;
 

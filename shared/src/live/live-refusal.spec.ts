@@ -18,6 +18,7 @@ const CASES: Array<[string, LiveState, LiveEvent, string]> = [
   ['adding a minute with no speaker', started, event('speaker.time-added'), 'NO_CURRENT_SPEAKER'],
   ['asking twice', applyEvent(started, event('speaker.requested', { userId: 'u1' })), event('speaker.requested', { userId: 'u1' }), 'SPEAKER_ALREADY_QUEUED'],
   ['moving the first one up', applyEvent(started, event('speaker.requested', { userId: 'u1' })), event('speaker.moved', { userId: 'u1', direction: 'up' }), 'SPEAKER_ALREADY_FIRST'],
+  ['marking the same attendance twice', applyEvent(started, event('attendance.marked', { userId: 'u1', state: 'present_online' })), event('attendance.marked', { userId: 'u1', state: 'present_online' }), 'ATTENDANCE_UNCHANGED'],
   ['moving the last one down', applyEvent(started, event('speaker.requested', { userId: 'u1' })), event('speaker.moved', { userId: 'u1', direction: 'down' }), 'SPEAKER_ALREADY_LAST'],
 ];
 

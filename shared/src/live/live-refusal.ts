@@ -27,5 +27,6 @@ export function liveRefusal(state: LiveState, event: LiveEvent): ErrorCode {
     const result = reduceSpeakerQueue(state.speakers, speakerActionOf(event as Extract<LiveEvent, { type: `speaker.${string}` }>), new Date(event.at));
     if (!result.ok) return SPEAKER_REFUSALS[result.code];
   }
+  if (event.type === 'attendance.marked') return 'ATTENDANCE_UNCHANGED';
   return 'INVALID_STATUS_TRANSITION';
 }

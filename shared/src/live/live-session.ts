@@ -168,7 +168,9 @@ export class LiveSession {
     for (let attempt = 0; !this.closed && this.socket.connected; attempt++) {
       try {
         const payload = this.room ? { meetingId: this.meetingId, afterSeq: this.replica.seq } : { meetingId: this.meetingId };
+        const sentAt = Date.now();
         const ack = (await this.socket.timeout(this.ackTimeoutMs).emitWithAck('live:join', payload)) as Ack<LiveJoinResult>;
+        const receivedAt = Date.now();
         if (!ack.ok) {
           // refused (no access, meeting gone): retrying will not help
           this.error = { code: ack.code, message: ack.message };
@@ -177,7 +179,8 @@ export class LiveSession {
         }
         this.error = null;
         this.room = ack.room;
-        this.clockOffsetMs = Date.parse(ack.serverTime) - Date.now();
+        // the server read its clock about halfway through the round trip
+        this.clockOffsetMs = Date.parse(ack.serverTime) - (sentAt + receivedAt) / 2;
         let full = this.take(ack);
         // events come in pages: keep asking while a page was full or events wait behind a gap
         while (!this.closed && (full || this.replica.hasGap)) {

@@ -189,6 +189,8 @@ function applySpeaker(state: LiveState, action: SpeakerAction, atIso: string): L
 
 function markAttendance(state: LiveState, p: LiveEventPayload<'attendance.marked'>, atIso: string): LiveState {
   const prev = state.attendance[p.userId];
+  // the same state again (a second check-in, the same mark) changes nothing: no event, no new times
+  if (prev?.state === p.state && prev.reason === p.reason) return state;
   const next: AttendanceRecord = { state: p.state };
   if (p.reason !== undefined) next.reason = p.reason;
   if (isPresentState(p.state)) {
