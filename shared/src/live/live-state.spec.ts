@@ -60,6 +60,7 @@ describe('replay', () => {
       presentation: null,
       designatedPresenterId: null,
       openVoteId: null,
+      votes: {},
       speakers: { queue: [], current: null },
       attendance: {
         chair: { state: 'present_in_person', arrivedAt: t(-600) },
@@ -269,7 +270,8 @@ describe('liveEventSchema', () => {
     expect(new Set(LIVE_EVENT_TYPES).size).toBe(LIVE_EVENT_TYPES.length);
     expect(LIVE_EVENT_TYPES).toEqual(expect.arrayContaining(['meeting.started', 'agenda.item-opened', 'presentation.page-shown', 'speaker.turn-ended']));
     expect(isLiveEventType('attendance.marked')).toBe(true);
-    expect(isLiveEventType('vote.opened')).toBe(false);
+    expect(isLiveEventType('vote.opened')).toBe(true);
+    expect(isLiveEventType('vote.tallied')).toBe(false);
   });
   it('validates before appending and strips unknown fields', () => {
     expect(liveEventSchema.safeParse({ type: 'agenda.item-opened', payload: { itemId: 'a' }, at: t(0) }).success).toBe(true);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { applyVoteEvent, type LiveVote, VOTE_EVENT_SCHEMAS, type VoteEvent } from '../votes/vote-live.js';
 import { ATTENDANCE_STATES, type AttendanceState } from './quorum.js';
 import { initialSpeakerQueue, reduceSpeakerQueue, type SpeakerAction, type SpeakerQueueState } from './speaker-queue.js';
 
@@ -13,7 +14,7 @@ import { initialSpeakerQueue, reduceSpeakerQueue, type SpeakerAction, type Speak
  * Bumped whenever the reducer or the state's shape changes: a stored snapshot of another version is ignored and
  * the state is replayed from the log instead (the log, not the snapshot, is the source of truth).
  */
-export const LIVE_STATE_VERSION = 2;
+export const LIVE_STATE_VERSION = 3;
 
 export const LIVE_MEETING_STATUSES = ['scheduled', 'in_progress', 'paused', 'ended'] as const;
 export type LiveMeetingStatus = (typeof LIVE_MEETING_STATUSES)[number];
@@ -65,8 +66,10 @@ export interface LiveState {
   presentation: PresentationState | null;
   /** A member the chair lets show pages (besides the chair); null: only the chair. */
   designatedPresenterId: string | null;
-  /** The vote open right now (the voting feature sets it); null when none. */
+  /** The vote open right now; null when none (at most one vote is open at a time). */
   openVoteId: string | null;
+  /** The meeting's votes by id: drafts, the open one, closed, published and cancelled (votes/vote-live.ts). */
+  votes: Record<string, LiveVote>;
   speakers: SpeakerQueueState;
   attendance: Record<string, AttendanceRecord>;
   /** Per member, within this meeting: turns and total speaking time (pauses excluded). */
@@ -81,6 +84,7 @@ export function initialLiveState(): LiveState {
     presentation: null,
     designatedPresenterId: null,
     openVoteId: null,
+    votes: {},
     speakers: initialSpeakerQueue(),
     attendance: {},
     speakingStats: {},
@@ -142,6 +146,7 @@ export const liveEventSchema = z.discriminatedUnion('type', [
   ev('speaker.timer-paused', emptyPayload),
   ev('speaker.timer-resumed', emptyPayload),
   ev('speaker.time-added', emptyPayload),
+  ...VOTE_EVENT_SCHEMAS,
 ]);
 export type LiveEvent = z.infer<typeof liveEventSchema>;
 export type LiveEventType = LiveEvent['type'];
@@ -269,9 +274,25 @@ function applyParsed(state: LiveState, event: LiveEvent): LiveState {
     case 'speaker.timer-resumed':
     case 'speaker.time-added':
       return applySpeaker(state, speakerActionOf(event), when);
+    case 'vote.drafted':
+    case 'vote.draft-updated':
+    case 'vote.draft-deleted':
+    case 'vote.opened':
+    case 'vote.ballot-cast':
+    case 'vote.late-admitted':
+    case 'vote.closed':
+    case 'vote.published':
+    case 'vote.cancelled':
+      return applyVote(state, event);
     default:
       return state;
   }
+}
+
+function applyVote(state: LiveState, event: VoteEvent): LiveState {
+  const slice = { openVoteId: state.openVoteId, votes: state.votes };
+  const next = applyVoteEvent(slice, event, state.status === 'in_progress');
+  return next === slice ? state : { ...state, openVoteId: next.openVoteId, votes: next.votes };
 }
 
 type SpeakerEvent = Extract<LiveEvent, { type: `speaker.${string}` }>;

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { AckCallback } from './ack.js';
 import { liveCommandSchemas, type LiveCommandResults, type LiveServerEvents } from '../live/live.commands.js';
 import { meetingCommandSchemas, type MeetingCommandResults, type MeetingServerEvents } from '../meetings/meetings.events.js';
+import { voteCommandSchemas, type VoteCommandResults } from '../votes/votes.commands.js';
 import { systemCommandSchemas, type SystemCommandResults, type SystemServerEvents } from './system.events.js';
 
 /**
@@ -12,12 +13,13 @@ export const commandSchemas = {
   ...systemCommandSchemas,
   ...meetingCommandSchemas,
   ...liveCommandSchemas,
+  ...voteCommandSchemas,
 } as const;
 
 export type CommandName = keyof typeof commandSchemas;
 export type CommandPayload<K extends CommandName> = z.input<(typeof commandSchemas)[K]>;
 export type CommandInput<K extends CommandName> = z.output<(typeof commandSchemas)[K]>;
-export type CommandResults = SystemCommandResults & MeetingCommandResults & LiveCommandResults;
+export type CommandResults = SystemCommandResults & MeetingCommandResults & LiveCommandResults & VoteCommandResults;
 export type CommandResult<K extends CommandName> = CommandResults[K];
 
 export type ClientToServerEvents = {

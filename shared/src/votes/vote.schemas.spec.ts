@@ -78,6 +78,7 @@ describe('createVoteRequestSchema', () => {
     ['a countdown over an hour', { durationSec: 3601 }, 'Thời gian biểu quyết tối đa 60 phút.'],
     ['live choices on a secret vote', { kind: 'secret', showLiveChoices: true }, 'Chỉ biểu quyết công khai mới được hiển thị kết quả trong khi đang biểu quyết.'],
     ['live choices on a named vote', { kind: 'named', showLiveChoices: true }, 'Chỉ biểu quyết công khai mới được hiển thị kết quả trong khi đang biểu quyết.'],
+    ['a secret ballot that allows changing a ballot', { kind: 'secret', allowChange: true }, 'Bỏ phiếu kín không cho phép thay đổi phiếu đã bỏ.'],
   ])('refuses %s', (_what, patch, message) => {
     expect(messages(createVoteRequestSchema.safeParse({ ...minimal, ...patch }))).toEqual([message]);
   });

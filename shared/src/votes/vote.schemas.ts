@@ -121,6 +121,10 @@ export const createVoteRequestSchema = z
   .superRefine((v, ctx) => {
     const issue = maxChoicesIssue(v.options, v.maxChoices);
     if (issue) ctx.addIssue({ code: 'custom', message: issue, path: ['maxChoices'] });
+    // Changing a secret ballot would need to know the first choice, which is never stored (docs/vote-secrecy.md).
+    if (v.allowChange && v.kind === 'secret') {
+      ctx.addIssue({ code: 'custom', message: 'Bỏ phiếu kín không cho phép thay đổi phiếu đã bỏ.', path: ['allowChange'] });
+    }
     if (v.showLiveChoices && v.kind !== 'open') {
       ctx.addIssue({ code: 'custom', message: 'Chỉ biểu quyết công khai mới được hiển thị kết quả trong khi đang biểu quyết.', path: ['showLiveChoices'] });
     }
