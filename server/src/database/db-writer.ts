@@ -21,10 +21,38 @@ export class DbWriter implements BeforeApplicationShutdown {
     return this.serialise ? 'sqlite' : 'postgres';
   }
 
-  /** Run `work` in a transaction; on SQLite, after every earlier write has finished. */
-  transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    if (!this.serialise) return this.dataSource.transaction(work);
-    const run = this.tail.then(() => this.dataSource.transaction(work));
+  /**
+   * Run `work` in a transaction; on SQLite, after every earlier write has finished. `durable`: the commit must
+   * survive a power loss, not only a crash (ballots — ADR 10): on SQLite the connection runs `synchronous = FULL`
+   * for this transaction only (the pragma cannot change inside one), on PostgreSQL `synchronous_commit` is forced
+   * on for it whatever the server's setting.
+   */
+  transaction<T>(work: (em: EntityManager) => Promise<T>, options: { durable?: boolean } = {}): Promise<T> {
+    if (!this.serialise) {
+      if (!options.durable) return this.dataSource.transaction(work);
+      return this.dataSource.transaction(async (em) => {
+        await em.query('SET LOCAL synchronous_commit = on');
+        return work(em);
+      });
+    }
+    if (!options.durable) return this.exclusive(() => this.dataSource.transaction(work));
+    return this.exclusive(async () => {
+      await this.dataSource.query('PRAGMA synchronous = FULL');
+      try {
+        return await this.dataSource.transaction(work);
+      } finally {
+        await this.dataSource.query('PRAGMA synchronous = NORMAL');
+      }
+    });
+  }
+
+  /**
+   * Run `work` alone on the connection, outside any transaction (SQLite maintenance such as a WAL checkpoint);
+   * on PostgreSQL it simply runs.
+   */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    if (!this.serialise) return work();
+    const run = this.tail.then(work);
     // The queue continues whatever this write's outcome; the caller still sees its own error.
     this.tail = run.catch(() => undefined);
     return run;
