@@ -16,6 +16,8 @@ import { SpeakingTurnEntity } from '../live/speaking-turn.entity.js';
 import { MeetingEntity } from '../meetings/meeting.entity.js';
 import { ParticipantEntity } from '../meetings/participant.entity.js';
 import { UserEntity } from '../users/user.entity.js';
+import { VoteBallotEntity, VoteCountEntity, VoteParticipationEntity } from '../votes/vote-records.entity.js';
+import { VoteEntity } from '../votes/vote.entity.js';
 
 /** Every entity, listed once for Nest and for the migration tooling. */
 export const ENTITIES = [
@@ -36,4 +38,8 @@ export const ENTITIES = [
   MeetingEventEntity,
   LiveSnapshotEntity,
   SpeakingTurnEntity,
+  VoteEntity,
+  VoteParticipationEntity,
+  VoteBallotEntity,
+  VoteCountEntity,
 ];

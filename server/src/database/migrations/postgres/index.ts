@@ -3,6 +3,7 @@ import { InitPostgres1795650334244 } from './1795650334244-Init.js';
 import { MeetingsAgendaDocumentsPostgres1795651419594 } from './1795651419594-MeetingsAgendaDocuments.js';
 import { MeetingEventsPostgres1795655439778 } from './1795655439778-MeetingEvents.js';
 import { LiveSnapshotsSpeakingTurnsPostgres1795663257556 } from './1795663257556-LiveSnapshotsSpeakingTurns.js';
+import { VotesPostgres1795665125589 } from './1795665125589-Votes.js';
 
 /** Applied in order at start. Never edit a migration after it has landed: add a new one. */
 export const POSTGRES_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -10,4 +11,5 @@ export const POSTGRES_MIGRATIONS: Array<new () => MigrationInterface> = [
   MeetingsAgendaDocumentsPostgres1795651419594,
   MeetingEventsPostgres1795655439778,
   LiveSnapshotsSpeakingTurnsPostgres1795663257556,
+  VotesPostgres1795665125589,
 ];
