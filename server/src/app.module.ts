@@ -18,6 +18,7 @@ import { MeetingsModule } from './meetings/meetings.module.js';
 import { RealtimeCoreModule } from './realtime/realtime-emitter.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 import { UsersModule } from './users/users.module.js';
+import { VotesModule } from './votes/votes.module.js';
 
 export interface AppOverrides {
   clock?: Clock;
@@ -62,6 +63,7 @@ export class AppModule {
         AgendaModule,
         DocumentsModule,
         LiveModule,
+        VotesModule,
         RealtimeModule,
         DemoModule,
       ],

@@ -21,10 +21,14 @@ import {
   rooms,
   type ServerToClientEvents,
   type SocketData,
+  VOTE_COMMANDS,
+  type VoteCommand,
 } from '@phonghop/shared';
 import { SessionsService } from '../auth/sessions.service.js';
 import { DocumentFilesService } from '../documents/document-files.service.js';
 import { LiveService } from '../live/live.service.js';
+import { BallotsService } from '../votes/ballots.service.js';
+import { VotesService } from '../votes/votes.service.js';
 import { AppError } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
 import { toHttpError } from '../common/http-exception.filter.js';
@@ -57,6 +61,8 @@ export class RealtimeGateway implements OnGatewayInit<TypedServer>, OnGatewayCon
     private readonly clock: Clock,
     private readonly documentFiles: DocumentFilesService,
     private readonly live: LiveService,
+    private readonly votes: VotesService,
+    private readonly ballots: BallotsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -66,7 +72,8 @@ export class RealtimeGateway implements OnGatewayInit<TypedServer>, OnGatewayCon
   }
 
   async handleConnection(socket: TypedSocket): Promise<void> {
-    this.bindLiveCommands(socket);
+    this.bindCommands(socket, LIVE_CONTROL_COMMANDS, (name, body) => this.live.command(viewerOf(socket), name, body));
+    this.bindCommands(socket, VOTE_COMMANDS, (name, body) => this.runVoteCommand(socket, name, body));
     const { userId, sessionId, role } = socket.data;
     await socket.join([rooms.everyone, rooms.user(userId), rooms.role(role), rooms.session(sessionId)]);
     // socket.io drops events nobody listens to, which would leave a client's ack hanging forever.
@@ -135,16 +142,22 @@ export class RealtimeGateway implements OnGatewayInit<TypedServer>, OnGatewayCon
   }
 
   /**
-   * The control commands all take the same path (validate, LiveService.command, ack with the seq), so they are
-   * bound in one loop rather than one decorated method each. Bound synchronously on connection, before any await,
-   * so a command sent right after connecting is never missed.
+   * The live control and vote commands all take the same path (validate, one service call, ack with the seq), so
+   * they are bound in one loop rather than one decorated method each. Bound synchronously on connection, before
+   * any await, so a command sent right after connecting is never missed.
    */
-  private bindLiveCommands(socket: TypedSocket): void {
+  private bindCommands<K extends LiveControlCommand | VoteCommand>(
+    socket: TypedSocket,
+    names: readonly K[],
+    run: (name: K, body: CommandInput<K>) => Promise<{ seq: number }>,
+  ): void {
     const raw = socket as unknown as Socket;
-    for (const name of LIVE_CONTROL_COMMANDS) {
-      raw.on(name, (payload: unknown, ack?: unknown) => {
+    for (const name of names) {
+      const event: string = name;
+      raw.on(event, (payload: unknown, ack?: unknown) => {
         const reply = typeof ack === 'function' ? (ack as (a: Ack<{ seq: number }>) => void) : () => undefined;
-        this.runLiveCommand(socket, name, payload).then(
+        const validated = async () => run(name, parseOrThrow(commandSchemas[name], payload) as CommandInput<K>);
+        validated().then(
           (result) => reply({ ok: true, ...result }),
           (error: unknown) => {
             const { status, body } = toHttpError(error);
@@ -156,9 +169,11 @@ export class RealtimeGateway implements OnGatewayInit<TypedServer>, OnGatewayCon
     }
   }
 
-  private async runLiveCommand(socket: TypedSocket, name: LiveControlCommand, payload: unknown): Promise<{ seq: number }> {
-    const body = parseOrThrow(commandSchemas[name], payload) as CommandInput<LiveControlCommand>;
-    return this.live.command(viewerOf(socket), name, body);
+  private runVoteCommand(socket: TypedSocket, name: VoteCommand, body: CommandInput<VoteCommand>): Promise<{ seq: number; voteId: string }> {
+    const viewer = viewerOf(socket);
+    if (name === 'vote:cast') return this.ballots.cast(viewer, body as CommandInput<'vote:cast'>);
+    if (name === 'vote:record') return this.ballots.record(viewer, body as CommandInput<'vote:record'>);
+    return this.votes.run(viewer, name, body);
   }
 }
 

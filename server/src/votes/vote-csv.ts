@@ -1,0 +1,87 @@
+import {
+  formatVnShort,
+  VOTE_KIND_LABELS_VI,
+  VOTE_RULE_LABELS_VI,
+  VOTE_STATUS_LABELS_VI,
+  type VoteBallotDto,
+  type VoteDto,
+  type VoteSeatDto,
+} from '@phonghop/shared';
+
+export interface VoteCsvInput {
+  vote: VoteDto;
+  seats: readonly VoteSeatDto[];
+  /** Named votes after closing only; open and secret votes export counts alone. */
+  ballots: readonly VoteBallotDto[] | null;
+}
+
+type Row = readonly (string | number)[];
+
+const when = (iso: string | null) => (iso ? formatVnShort(new Date(iso)) : '');
+const percent = (n: number) => n.toFixed(2).replace('.', ',');
+
+/** One vote as rows: its definition and counts, then (named votes) every member's choice. */
+export function voteCsvRows({ vote, seats, ballots }: VoteCsvInput): Row[] {
+  const rows: Row[] = [
+    ['Nội dung biểu quyết', vote.question],
+    ['Hình thức', VOTE_KIND_LABELS_VI[vote.kind]],
+    ['Nguyên tắc thông qua', VOTE_RULE_LABELS_VI[vote.rule]],
+    ['Trạng thái', VOTE_STATUS_LABELS_VI[vote.status]],
+    ['Mở biểu quyết lúc', when(vote.openedAt)],
+    ['Kết thúc lúc', when(vote.closedAt)],
+  ];
+  if (vote.status === 'cancelled') rows.push(['Lý do hủy', vote.cancelReason ?? '']);
+  const result = vote.result;
+  if (!result) {
+    rows.push(['Số phiếu biểu quyết', vote.castCount]);
+    return rows;
+  }
+  rows.push(
+    ['Thành viên có mặt khi mở biểu quyết', result.eligible],
+    ['Tổng số thành viên', result.totalMembers],
+    ['Số phiếu biểu quyết', result.cast],
+    ['Chưa biểu quyết', result.notVoted],
+    ['Số phiếu cần để thông qua', result.threshold],
+    ['Kết quả', result.outcomeLabel],
+    [],
+    ['Phương án', 'Số phiếu', 'Tỷ lệ (%)', 'Đạt'],
+    ...result.options.map((o): Row => [o.label, o.count, percent(o.percentOfBase), o.reached ? 'Đạt' : '']),
+  );
+  if (ballots) {
+    const label = new Map(vote.options.map((o) => [o.key, o.label]));
+    const byMember = new Map(ballots.map((b) => [b.seatUserId, b]));
+    rows.push([], ['Thành viên', 'Lựa chọn', 'Ghi chú']);
+    for (const seat of seats.filter((s) => s.eligible)) {
+      const ballot = byMember.get(seat.seatUserId);
+      const note = [seat.substituteName ? `Người dự thay: ${seat.substituteName}` : '', ballot?.recordedBySecretary ? 'Thư ký ghi nhận' : '']
+        .filter(Boolean)
+        .join('; ');
+      rows.push([seat.fullName, ballot ? ballot.choices.map((c) => label.get(c) ?? c).join('; ') : 'Chưa biểu quyết', note]);
+    }
+  }
+  return rows;
+}
+
+/** All votes of a meeting, one block each, separated by an empty row. */
+export function meetingVotesCsvRows(title: string, votes: readonly VoteCsvInput[]): Row[] {
+  const rows: Row[] = [
+    ['Cuộc họp', title],
+    ['Số lần biểu quyết', votes.length],
+  ];
+  votes.forEach((v, i) => rows.push([], [`Biểu quyết ${i + 1}/${votes.length}`], ...voteCsvRows(v)));
+  return rows;
+}
+
+/**
+ * RFC 4180 CSV for Excel: UTF-8 with a byte order mark (without it Excel reads Vietnamese as mojibake), CRLF,
+ * every text field quoted. A text that starts like a formula is prefixed with an apostrophe, so a question typed as
+ * "=HYPERLINK(…)" stays text in the secretary's spreadsheet.
+ */
+export function toCsv(rows: readonly Row[]): string {
+  const cell = (value: string | number) => {
+    if (typeof value === 'number') return String(value);
+    const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+    return `"${text.replaceAll('"', '""')}"`;
+  };
+  return '\uFEFF' + rows.map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
+}
