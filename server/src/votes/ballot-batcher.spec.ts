@@ -1,0 +1,110 @@
+import { describe, expect, it } from '@jest/globals';
+import { type BatchScheduler, GroupCommit, type ItemOutcome } from './ballot-batcher.js';
+
+/** Timers the test fires by hand. */
+class ManualScheduler implements BatchScheduler {
+  private next = 0;
+  readonly pending = new Map<number, { fn: () => void; ms: number }>();
+  setTimeout(fn: () => void, ms: number): unknown {
+    this.pending.set(++this.next, { fn, ms });
+    return this.next;
+  }
+  clearTimeout(handle: unknown): void {
+    this.pending.delete(handle as number);
+  }
+  fireAll(): void {
+    const due = [...this.pending.values()];
+    this.pending.clear();
+    for (const t of due) t.fn();
+  }
+}
+
+const settle = () => new Promise((r) => setImmediate(r));
+
+/** A commit the test completes by hand, recording each batch. */
+function harness(maxBatch = 10) {
+  const scheduler = new ManualScheduler();
+  const batches: Array<{ key: string; items: string[]; done: (outcomes?: ItemOutcome<string>[] | Error) => void }> = [];
+  const group = new GroupCommit<string, string>(
+    (key, items) =>
+      new Promise((resolve, reject) => {
+        batches.push({
+          key,
+          items,
+          done: (outcomes) => (outcomes instanceof Error ? reject(outcomes) : resolve(outcomes ?? items.map((i) => ({ ok: true, value: `ack:${i}` })))),
+        });
+      }),
+    { windowMs: 4, maxBatch, scheduler },
+  );
+  return { scheduler, batches, group };
+}
+
+describe('GroupCommit (group commit of ballots)', () => {
+  it('gathers the items that arrive within the window into one commit and answers each its own ack', async () => {
+    const { scheduler, batches, group } = harness();
+    const acks = ['a', 'b', 'c'].map((i) => group.submit('meeting-1', i));
+    expect([...scheduler.pending.values()].map((t) => t.ms)).toEqual([4]); // one window for the batch
+    expect(batches).toHaveLength(0);
+    scheduler.fireAll();
+    expect(batches.map((b) => b.items)).toEqual([['a', 'b', 'c']]);
+    batches[0].done();
+    expect(await Promise.all(acks)).toEqual(['ack:a', 'ack:b', 'ack:c']);
+  });
+
+  it('sends the items that arrive while a batch commits right after it, without waiting for a window', async () => {
+    const { scheduler, batches, group } = harness();
+    const first = group.submit('m', 'a');
+    scheduler.fireAll();
+    const later = [group.submit('m', 'b'), group.submit('m', 'c')];
+    expect(scheduler.pending.size).toBe(0);
+    batches[0].done();
+    await first;
+    await settle();
+    expect(batches.map((b) => b.items)).toEqual([['a'], ['b', 'c']]);
+    batches[1].done();
+    expect(await Promise.all(later)).toEqual(['ack:b', 'ack:c']);
+  });
+
+  it('fails only the refused item of a batch, and every item when the transaction itself fails', async () => {
+    const { scheduler, batches, group } = harness();
+    const acks = ['good', 'bad', 'fine'].map((i) => group.submit('m', i).then((v) => v, (e: Error) => `refused:${e.message}`));
+    scheduler.fireAll();
+    batches[0].done([{ ok: true, value: 'ack:good' }, { ok: false, error: new Error('VOTE_INVALID_CHOICE') }, { ok: true, value: 'ack:fine' }]);
+    expect(await Promise.all(acks)).toEqual(['ack:good', 'refused:VOTE_INVALID_CHOICE', 'ack:fine']);
+
+    const lost = ['x', 'y'].map((i) => group.submit('m', i).catch((e: Error) => e.message));
+    scheduler.fireAll();
+    batches[1].done(new Error('disk I/O error'));
+    expect(await Promise.all(lost)).toEqual(['disk I/O error', 'disk I/O error']);
+  });
+
+  it('keeps meetings apart and caps a batch at maxBatch, the rest following at once', async () => {
+    const { scheduler, batches, group } = harness(2);
+    const acks = [group.submit('m1', 'a'), group.submit('m2', 'z'), group.submit('m1', 'b'), group.submit('m1', 'c')];
+    // m1 reached maxBatch: committed without waiting; m2 waits for its window
+    expect(batches.map((b) => [b.key, b.items])).toEqual([['m1', ['a', 'b']]]);
+    scheduler.fireAll();
+    expect(batches.map((b) => [b.key, b.items])).toEqual([
+      ['m1', ['a', 'b']],
+      ['m2', ['z']],
+    ]);
+    batches[0].done();
+    await settle();
+    expect(batches.map((b) => b.items)).toEqual([['a', 'b'], ['z'], ['c']]);
+    for (const b of batches.slice(1)) b.done();
+    expect(await Promise.all(acks)).toEqual(['ack:a', 'ack:z', 'ack:b', 'ack:c']);
+  });
+
+  it('drains: resolves once every started batch is committed', async () => {
+    const { scheduler, batches, group } = harness();
+    const ack = group.submit('m', 'a');
+    scheduler.fireAll();
+    let drained = false;
+    const draining = group.drain().then(() => (drained = true));
+    await settle();
+    expect(drained).toBe(false);
+    batches[0].done();
+    await draining;
+    expect(await ack).toBe('ack:a');
+  });
+});
