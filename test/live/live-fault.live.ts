@@ -118,12 +118,8 @@ describe('the live room survives kill -9 of its only server', () => {
     }
 
     // The late tablets got what they missed from the new process's log (join from their seq), not as broadcasts.
-    for (const client of late) {
-      expect({ client: client.name, missed: client.applied.filter((seq) => !client.broadcast.includes(seq)).length >= MISSED_BY_LATE }).toEqual({
-        client: client.name,
-        missed: true,
-      });
-    }
+    const fetched = late.map((c) => ({ client: c.name, fetched: c.applied.filter((seq) => !c.broadcast.includes(seq)).length }));
+    expect(fetched.filter((f) => f.fetched < MISSED_BY_LATE)).toEqual([]);
 
     // The command in flight at the kill went out again after the restart, with its key, and counts once.
     expect(retried).toMatchObject({ name: pending.event, key: pending.key });

@@ -72,16 +72,13 @@ describe('the live room through Wi-Fi drops', () => {
 
     const script = new MeetingScript(meeting, chair, speakers);
     const running = script.run(COMMAND_INTERVAL_MS);
-    const missed: number[] = [];
     try {
       await script.reached(20);
       for (const blipMs of BLIPS_MS) {
         const before = blipped.map((c) => c.disconnects);
         ap.cut();
         await waitFor(`the ${blipMs} ms drop to reach every blipped tablet`, () => blipped.every((c, i) => c.disconnects > before[i]), 10_000);
-        const atCut = script.acked;
-        await Promise.all([sleep(blipMs), script.reached(atCut + MISSED_PER_BLIP)]);
-        missed.push(script.acked - atCut);
+        await Promise.all([sleep(blipMs), script.reached(script.acked + MISSED_PER_BLIP)]);
         ap.restore();
         await waitFor(`the blipped tablets back after the ${blipMs} ms drop`, () => blipped.every((c) => c.live), 60_000, () => lagging(blipped, script.acked));
         await script.reached(script.acked + 10);
@@ -93,7 +90,6 @@ describe('the live room through Wi-Fi drops', () => {
 
     const total = script.done.length;
     expect(script.done.map((c) => c.seq)).toEqual(seqs(total));
-    for (const n of missed) expect(n).toBeGreaterThanOrEqual(MISSED_PER_BLIP);
     const truth = await liveTruth(srv.url, cookies.thuky, meeting.id);
     expect(truth.seq).toBe(total);
     await waitFor('every tablet at the last seq', () => clients.every((c) => c.live && c.session.view.seq === total), 60_000, () => lagging(clients, total));
@@ -106,10 +102,8 @@ describe('the live room through Wi-Fi drops', () => {
     // Each drop really cut every blipped tablet off (one disconnect per drop at least).
     for (const client of blipped) expect(client.disconnects).toBeGreaterThanOrEqual(BLIPS_MS.length);
     // Those without socket.io's recovery fetched what each drop made them miss themselves (join from their seq).
-    for (const client of unrecovered) {
-      expect({ client: client.name, recoveries: client.recoveries }).toEqual({ client: client.name, recoveries: 0 });
-      const fetched = client.applied.filter((seq) => !client.broadcast.includes(seq)).length;
-      expect({ client: client.name, fetchedEnough: fetched >= MISSED_PER_BLIP * BLIPS_MS.length }).toEqual({ client: client.name, fetchedEnough: true });
-    }
+    expect(unrecovered.filter((c) => c.recoveries > 0).map((c) => c.name)).toEqual([]);
+    const fetched = unrecovered.map((c) => ({ client: c.name, fetched: c.applied.filter((seq) => !c.broadcast.includes(seq)).length }));
+    expect(fetched.filter((f) => f.fetched < MISSED_PER_BLIP * BLIPS_MS.length)).toEqual([]);
   }, 180_000);
 });
