@@ -7,6 +7,11 @@ export function canSeeDrafts(membership: Membership | null, systemRole: SystemRo
   return membership?.role === 'chair' || canManage({ userId: '', systemRole }, membership);
 }
 
+/** A vote is the room's from its opening; before (a draft, or a draft cancelled) only those who prepare see it. */
+export function canSeeVote(vote: Pick<VoteEntity, 'openedAt'>, membership: Membership | null, systemRole: SystemRole): boolean {
+  return vote.openedAt !== null || canSeeDrafts(membership, systemRole);
+}
+
 /**
  * The chair and the secretaries review a result (and a named vote's ballots) once the vote closes, before it is
  * announced; everyone else sees it once published.

@@ -8,7 +8,7 @@ import { type MeetingContext, MeetingsService } from '../meetings/meetings.servi
 import { UsersService } from '../users/users.service.js';
 import { meetingVotesCsvRows, toCsv, type VoteCsvInput, voteCsvRows } from './vote-csv.js';
 import { VoteBallotEntity, VoteParticipationEntity } from './vote-records.entity.js';
-import { canSeeDrafts, canSeeResult, toVoteDto } from './vote-views.js';
+import { canSeeResult, canSeeVote, toVoteDto } from './vote-views.js';
 import { VoteEntity } from './vote.entity.js';
 
 export interface CsvFile {
@@ -67,7 +67,7 @@ export class VotesQueryService {
     const vote = await this.votes.findOneBy({ id: voteId });
     if (!vote) throw new AppError('NOT_FOUND');
     const ctx = await this.meetings.context(viewer, vote.meetingId);
-    if (vote.status === 'draft' && !canSeeDrafts(ctx.membership, viewer.systemRole)) throw new AppError('NOT_FOUND');
+    if (!canSeeVote(vote, ctx.membership, viewer.systemRole)) throw new AppError('NOT_FOUND');
     return { vote, ctx };
   }
 
@@ -76,8 +76,7 @@ export class VotesQueryService {
       where: { meetingId: ctx.meeting.id },
       order: { createdAt: 'ASC', id: 'ASC' },
     });
-    const drafts = canSeeDrafts(ctx.membership, viewer.systemRole);
-    return rows.filter((v) => drafts || v.status !== 'draft');
+    return rows.filter((v) => canSeeVote(v, ctx.membership, viewer.systemRole));
   }
 
   private async detailOf(viewer: Viewer, ctx: MeetingContext, vote: VoteEntity): Promise<VoteDetailDto> {

@@ -104,10 +104,8 @@ export class VotesService {
         const agendaItemId = await this.agendaItem(em, p.meetingId, p.vote.agendaItemId ?? vote.agendaItemId);
         const def = definition(p.vote, agendaItemId);
         await em.update(VoteEntity, { id: vote.id }, { ...def, updatedAt: now });
-        return {
-          type: 'vote.draft-updated',
-          payload: { voteId: vote.id, ...def },
-        };
+        // the room learns that the draft changed, not its text (vote-live.ts)
+        return { type: 'vote.draft-updated', payload: { voteId: vote.id, agendaItemId } };
       }
       case 'vote:delete-draft':
         assertDraft(vote);
@@ -188,7 +186,7 @@ export class VotesService {
       createdAt: now,
       updatedAt: now,
     });
-    return { type: 'vote.drafted', payload: { voteId, ...def } };
+    return { type: 'vote.drafted', payload: { voteId, agendaItemId } };
   }
 
   /** Who may vote is fixed now: the voting seats present; the quorum is checked by the meeting's rule. */

@@ -28,6 +28,15 @@ describe(`voting in the live room (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, ()
 
     const voteId = await k.createVote(meetingId, yesNo({ question: 'Bản nháp' }), 'secretary');
     await k.ok('chair', meetingId, 'vote:update-draft', { voteId, vote: yesNo() });
+    // the room learns that a draft exists, not its text; members read it from the opening on
+    expect((await k.state(meetingId, 'guest')).voteDrafts).toEqual({ [voteId]: { agendaItemId: items[1], revision: 2 } });
+    expect(await json<VoteDto[]>(await k.t.request('GET', `/api/meetings/${meetingId}/votes`, { cookie: k.cookies.nam }))).toEqual([]);
+    expect((await k.t.request('GET', `/api/votes/${voteId}`, { cookie: k.cookies.nam })).status).toBe(404);
+    expect(await json<VoteDetailDto>(await k.t.request('GET', `/api/votes/${voteId}`, { cookie: k.cookies.secretary }))).toMatchObject({
+      status: 'draft',
+      question: yesNo().question,
+      createdBy: { fullName: 'Nguyễn Thị Thu Hà' },
+    });
     const open = await k.ok('chair', meetingId, 'vote:open', { voteId });
     expect(open).toEqual({ ok: true, seq: expect.any(Number), voteId });
 
@@ -197,6 +206,7 @@ describe(`voting in the live room (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, ()
     const state = await k.state(meetingId);
     expect(state.votes[noQuorumNeeded]).toMatchObject({ status: 'cancelled', cancelReason: 'Nhầm nội dung' });
     expect(state.votes[draft]).toBeUndefined();
+    expect(state.voteDrafts[draft]).toBeUndefined();
   });
 
   it('closes by itself when the countdown ends (by the injected clock), and re-arms the deadline from the database', async () => {

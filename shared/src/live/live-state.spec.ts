@@ -60,6 +60,7 @@ describe('replay', () => {
       presentation: null,
       designatedPresenterId: null,
       openVoteId: null,
+      voteDrafts: {},
       votes: {},
       speakers: { queue: [], current: null },
       attendance: {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { applyVoteEvent, type LiveVote, VOTE_EVENT_SCHEMAS, type VoteEvent } from '../votes/vote-live.js';
+import { applyVoteEvent, type LiveVote, type LiveVoteDraft, VOTE_EVENT_SCHEMAS, type VoteEvent } from '../votes/vote-live.js';
 import { ATTENDANCE_STATES, type AttendanceState } from './quorum.js';
 import { initialSpeakerQueue, reduceSpeakerQueue, type SpeakerAction, type SpeakerQueueState } from './speaker-queue.js';
 
@@ -68,7 +68,9 @@ export interface LiveState {
   designatedPresenterId: string | null;
   /** The vote open right now; null when none (at most one vote is open at a time). */
   openVoteId: string | null;
-  /** The meeting's votes by id: drafts, the open one, closed, published and cancelled (votes/vote-live.ts). */
+  /** Votes prepared and not yet opened, by id: only that they exist (their text is read over HTTP by those who prepare). */
+  voteDrafts: Record<string, LiveVoteDraft>;
+  /** The meeting's votes from their opening on, by id: the open one, closed, published, cancelled (votes/vote-live.ts). */
   votes: Record<string, LiveVote>;
   speakers: SpeakerQueueState;
   attendance: Record<string, AttendanceRecord>;
@@ -84,6 +86,7 @@ export function initialLiveState(): LiveState {
     presentation: null,
     designatedPresenterId: null,
     openVoteId: null,
+    voteDrafts: {},
     votes: {},
     speakers: initialSpeakerQueue(),
     attendance: {},
@@ -290,9 +293,9 @@ function applyParsed(state: LiveState, event: LiveEvent): LiveState {
 }
 
 function applyVote(state: LiveState, event: VoteEvent): LiveState {
-  const slice = { openVoteId: state.openVoteId, votes: state.votes };
+  const slice = { openVoteId: state.openVoteId, voteDrafts: state.voteDrafts, votes: state.votes };
   const next = applyVoteEvent(slice, event, state.status === 'in_progress');
-  return next === slice ? state : { ...state, openVoteId: next.openVoteId, votes: next.votes };
+  return next === slice ? state : { ...state, ...next };
 }
 
 type SpeakerEvent = Extract<LiveEvent, { type: `speaker.${string}` }>;

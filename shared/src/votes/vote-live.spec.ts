@@ -37,8 +37,9 @@ const cast = (voteId: string, voterUserId: string, castCount: number, extra: Rec
   ...extra,
 });
 
+const drafted = (voteId: string, agendaItemId: string | null = 'item-2') => ({ voteId, agendaItemId });
 const BEFORE: LiveEventInput[] = [
-  e(-60, 'vote.drafted', { ...definition, voteId: 'v1' }),
+  e(-60, 'vote.drafted', drafted('v1')),
   e(0, 'meeting.started'),
   e(10, 'agenda.item-opened', { itemId: 'item-2' }),
 ];
@@ -53,19 +54,23 @@ describe('votes in the live state', () => {
     expect(parseLiveEvent(e(0, 'vote.draft-deleted', { voteId: 'v1' }))).not.toBeNull();
   });
 
-  it('a draft can be edited and deleted, before and during the meeting', () => {
+  it('the room knows that drafts exist and when they change, never their text', () => {
     const s = live();
-    expect(s.votes.v1).toMatchObject({ status: 'draft', question: definition.question, eligible: [], castCount: 0 });
-    const edited = applyEvent(s, e(20, 'vote.draft-updated', { ...definition, voteId: 'v1', question: 'Câu hỏi mới' }));
-    expect(edited.votes.v1.question).toBe('Câu hỏi mới');
-    expect(applyEvent(edited, e(21, 'vote.draft-deleted', { voteId: 'v1' })).votes).toEqual({});
-    expect(changes(s, e(22, 'vote.drafted', { ...definition, voteId: 'v1' }))).toBe(false); // the id is taken
+    expect(s.voteDrafts).toEqual({ v1: { agendaItemId: 'item-2', revision: 1 } });
+    expect(s.votes).toEqual({});
+    expect(parseLiveEvent(e(0, 'vote.drafted', { ...definition, voteId: 'v9' }))?.payload).toEqual({ voteId: 'v9', agendaItemId: 'item-2' });
+    const edited = applyEvent(s, e(20, 'vote.draft-updated', drafted('v1', null)));
+    expect(edited.voteDrafts.v1).toEqual({ agendaItemId: null, revision: 2 });
+    expect(applyEvent(edited, e(21, 'vote.draft-deleted', { voteId: 'v1' })).voteDrafts).toEqual({});
+    expect(changes(s, e(22, 'vote.drafted', drafted('v1')))).toBe(false); // the id is taken
+    expect(changes(s, e(22, 'vote.draft-updated', drafted('v2')))).toBe(false);
   });
 
   it('openVoteId follows open, close and cancel; only one vote is open at a time', () => {
-    let s = applyEvent(live(), e(20, 'vote.drafted', { ...definition, voteId: 'v2' }));
+    let s = applyEvent(live(), e(20, 'vote.drafted', drafted('v2')));
     s = applyEvent(s, e(30, 'vote.opened', opened('v1')));
     expect(s.openVoteId).toBe('v1');
+    expect(Object.keys(s.voteDrafts)).toEqual(['v2']);
     expect(s.votes.v1).toMatchObject({ status: 'open', eligible: ['chair', 'm1', 'm2'], totalMembers: 4, openedAt: t(30), closesAt: t(160) });
     expect(changes(s, e(31, 'vote.opened', opened('v2')))).toBe(false);
     s = applyEvent(s, e(90, 'vote.closed', { voteId: 'v1', castCount: 0, by: 'timer' }));
@@ -75,7 +80,13 @@ describe('votes in the live state', () => {
     expect(s.openVoteId).toBe('v2');
     s = applyEvent(s, e(110, 'vote.cancelled', { voteId: 'v2', reason: 'Nhập sai nội dung' }));
     expect(s.openVoteId).toBeNull();
-    expect(s.votes.v2).toMatchObject({ status: 'cancelled', cancelReason: 'Nhập sai nội dung' });
+    expect(s.votes.v2).toMatchObject({ status: 'cancelled', cancelReason: 'Nhập sai nội dung', closedAt: t(110) });
+    // a draft cancelled before opening just leaves the list of drafts
+    s = applyEvent(s, e(120, 'vote.drafted', drafted('v3')));
+    s = applyEvent(s, e(121, 'vote.cancelled', { voteId: 'v3', reason: 'Không cần biểu quyết' }));
+    expect(s.voteDrafts).toEqual({});
+    expect(s.votes.v3).toBeUndefined();
+    expect(changes(s, e(122, 'vote.opened', opened('v3')))).toBe(false); // no longer a draft
   });
 
   it('a vote opens only while the meeting is in progress', () => {
@@ -137,6 +148,6 @@ describe('votes in the live state', () => {
     ];
     const mid = JSON.parse(JSON.stringify(replay(events.slice(0, 4)))) as LiveState;
     expect(replay(events.slice(4), mid)).toEqual(replay(events));
-    expect(initialLiveState().votes).toEqual({});
+    expect(initialLiveState()).toMatchObject({ openVoteId: null, voteDrafts: {}, votes: {} });
   });
 });

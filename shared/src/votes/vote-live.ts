@@ -13,14 +13,22 @@ import {
 
 /**
  * Votes as part of the live room: the events of the meeting's log that concern a vote, and the slice of the live
- * state they fold into. What tablets may see is exactly what is here: the question and options, who may vote
- * (fixed at opening), who has voted, counts, and the result once published. A ballot's choice never appears in
- * an event, except as running counts of an open vote whose chair chose to show them (`showLiveChoices`).
+ * state they fold into. Every tablet in the room (guests and the display too) receives these events, so what is
+ * here is what the room may see: that drafts exist (not their text: preparation stays with the chair and the
+ * secretaries, who read drafts over HTTP), then from the opening the question and options, who may vote, who has
+ * voted, counts, and the result once published. A ballot's choice never appears in an event, except as running
+ * counts of an open vote whose chair chose to show them (`showLiveChoices`).
  */
 
-/** One vote as the live state holds it. */
+/** A prepared vote, as the room knows it: that it exists, and a revision that moves with each edit. */
+export interface LiveVoteDraft {
+  agendaItemId: string | null;
+  revision: number;
+}
+
+/** One vote from its opening on, as the live state holds it (status open, closed, published or cancelled). */
 export interface LiveVote {
-  status: VoteStatus;
+  status: Exclude<VoteStatus, 'draft'>;
   question: string;
   kind: VoteKind;
   rule: VoteRule;
@@ -58,6 +66,7 @@ export interface VoteQuorumSnapshot {
 
 export interface VoteSlice {
   openVoteId: string | null;
+  voteDrafts: Record<string, LiveVoteDraft>;
   votes: Record<string, LiveVote>;
 }
 
@@ -110,7 +119,8 @@ export const voteResultSchema = z.object({
 });
 
 const voteRef = { voteId: id };
-export const voteDraftedPayloadSchema = voteDefinitionSchema.extend(voteRef);
+/** Drafts: the fact, not the text (see above). */
+export const voteDraftedPayloadSchema = z.object({ ...voteRef, agendaItemId: id.nullable() });
 export const voteOpenedPayloadSchema = voteDefinitionSchema.extend({
   ...voteRef,
   eligible: z.array(id),
@@ -169,25 +179,12 @@ function definitionOf(p: VoteDefinition): Pick<LiveVote, keyof VoteDefinition> {
   };
 }
 
-function draftVote(p: VoteDefinition): LiveVote {
-  return {
-    status: 'draft',
-    ...definitionOf(p),
-    eligible: [],
-    voters: [],
-    castCount: 0,
-    totalMembers: null,
-    quorumAtOpening: null,
-    openedAt: null,
-    closesAt: null,
-    closedAt: null,
-    liveCounts: null,
-    result: null,
-    cancelReason: null,
-  };
-}
-
 const withVote = (slice: VoteSlice, voteId: string, vote: LiveVote): VoteSlice => ({ ...slice, votes: { ...slice.votes, [voteId]: vote } });
+
+function withoutDraft(drafts: Record<string, LiveVoteDraft>, voteId: string): Record<string, LiveVoteDraft> {
+  const { [voteId]: _removed, ...rest } = drafts;
+  return rest;
+}
 
 /**
  * Folds one vote event into the slice; never mutates. An event that does not fit (an unknown vote, a move the
@@ -196,25 +193,24 @@ const withVote = (slice: VoteSlice, voteId: string, vote: LiveVote): VoteSlice =
  */
 export function applyVoteEvent(slice: VoteSlice, event: VoteEvent, meetingLive: boolean): VoteSlice {
   const voteId = event.payload.voteId;
+  const draft = slice.voteDrafts[voteId] as LiveVoteDraft | undefined;
   const vote = slice.votes[voteId] as LiveVote | undefined;
   switch (event.type) {
     case 'vote.drafted':
-      return vote ? slice : withVote(slice, voteId, draftVote(event.payload));
+      if (draft || vote) return slice;
+      return { ...slice, voteDrafts: { ...slice.voteDrafts, [voteId]: { agendaItemId: event.payload.agendaItemId, revision: 1 } } };
     case 'vote.draft-updated':
-      return vote?.status === 'draft' ? withVote(slice, voteId, { ...vote, ...definitionOf(event.payload) }) : slice;
-    case 'vote.draft-deleted': {
-      if (vote?.status !== 'draft') return slice;
-      const { [voteId]: _removed, ...votes } = slice.votes;
-      return { ...slice, votes };
-    }
+      if (!draft) return slice;
+      return { ...slice, voteDrafts: { ...slice.voteDrafts, [voteId]: { agendaItemId: event.payload.agendaItemId, revision: draft.revision + 1 } } };
+    case 'vote.draft-deleted':
+      return draft ? { ...slice, voteDrafts: withoutDraft(slice.voteDrafts, voteId) } : slice;
     case 'vote.opened': {
-      if (vote?.status !== 'draft' || slice.openVoteId !== null || !meetingLive) return slice;
+      if (!draft || slice.openVoteId !== null || !meetingLive) return slice;
       const p = event.payload;
       const showCounts = p.kind === 'open' && p.showLiveChoices;
       const opened: LiveVote = {
-        ...vote,
-        ...definitionOf(p),
         status: 'open',
+        ...definitionOf(p),
         eligible: [...new Set(p.eligible)],
         voters: [],
         castCount: 0,
@@ -222,9 +218,12 @@ export function applyVoteEvent(slice: VoteSlice, event: VoteEvent, meetingLive: 
         quorumAtOpening: { required: p.quorum.required, present: p.quorum.present, met: p.quorum.met },
         openedAt: event.at,
         closesAt: p.closesAt,
+        closedAt: null,
         liveCounts: showCounts ? Object.fromEntries(p.options.map((o) => [o.key, 0])) : null,
+        result: null,
+        cancelReason: null,
       };
-      return { openVoteId: voteId, votes: { ...slice.votes, [voteId]: opened } };
+      return { openVoteId: voteId, voteDrafts: withoutDraft(slice.voteDrafts, voteId), votes: { ...slice.votes, [voteId]: opened } };
     }
     case 'vote.ballot-cast': {
       const p = event.payload;
@@ -240,15 +239,17 @@ export function applyVoteEvent(slice: VoteSlice, event: VoteEvent, meetingLive: 
     case 'vote.closed': {
       if (vote?.status !== 'open') return slice;
       const closed: LiveVote = { ...vote, status: 'closed', castCount: event.payload.castCount, closedAt: event.at };
-      return { openVoteId: slice.openVoteId === voteId ? null : slice.openVoteId, votes: { ...slice.votes, [voteId]: closed } };
+      return { ...slice, openVoteId: slice.openVoteId === voteId ? null : slice.openVoteId, votes: { ...slice.votes, [voteId]: closed } };
     }
     case 'vote.published':
       if (vote?.status !== 'closed') return slice;
       return withVote(slice, voteId, { ...vote, status: 'published', result: event.payload.result as VoteResult });
     case 'vote.cancelled': {
-      if (vote?.status !== 'draft' && vote?.status !== 'open') return slice;
-      const cancelled: LiveVote = { ...vote, status: 'cancelled', cancelReason: event.payload.reason, liveCounts: null };
-      return { openVoteId: slice.openVoteId === voteId ? null : slice.openVoteId, votes: { ...slice.votes, [voteId]: cancelled } };
+      // a draft simply goes (its text was never the room's); an open vote stays, cancelled, with the reason
+      if (draft) return { ...slice, voteDrafts: withoutDraft(slice.voteDrafts, voteId) };
+      if (vote?.status !== 'open') return slice;
+      const cancelled: LiveVote = { ...vote, status: 'cancelled', cancelReason: event.payload.reason, closedAt: event.at, liveCounts: null };
+      return { ...slice, openVoteId: slice.openVoteId === voteId ? null : slice.openVoteId, votes: { ...slice.votes, [voteId]: cancelled } };
     }
   }
 }
