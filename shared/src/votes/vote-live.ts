@@ -243,7 +243,7 @@ export function applyVoteEvent(slice: VoteSlice, event: VoteEvent, meetingLive: 
     }
     case 'vote.published':
       if (vote?.status !== 'closed') return slice;
-      return withVote(slice, voteId, { ...vote, status: 'published', result: event.payload.result as VoteResult });
+      return withVote(slice, voteId, { ...vote, status: 'published', result: event.payload.result });
     case 'vote.cancelled': {
       // a draft simply goes (its text was never the room's); an open vote stays, cancelled, with the reason
       if (draft) return { ...slice, voteDrafts: withoutDraft(slice.voteDrafts, voteId) };
