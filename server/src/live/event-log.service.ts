@@ -115,6 +115,12 @@ export class EventLogService {
     return rows.map(toDto);
   }
 
+  /** The hash of event `seq`, or null when the log has no such event. */
+  async hashAt(meetingId: string, seq: number): Promise<string | null> {
+    const row = await this.events.findOne({ where: { meetingId, seq }, select: { hash: true } });
+    return row?.hash ?? null;
+  }
+
   /** The highest seq of the meeting's log (0 when empty). */
   async lastSeq(meetingId: string): Promise<number> {
     const last = await this.events.findOne({ where: { meetingId }, order: { seq: 'DESC' }, select: { seq: true } });

@@ -166,8 +166,11 @@ describe(`live meeting room over socket.io (${onPostgres ? 'PostgreSQL' : 'SQLit
     expect(sync).toMatchObject({ ok: true, mode: 'events' });
     expect(sync.events).toEqual(nam.events.slice(2));
     expect(await send(sockets.member, 'live:sync', { meetingId, afterSeq: 5 })).toEqual({ ok: true, mode: 'events', events: [] });
-    // A client that claims to be ahead of the log gets the snapshot.
-    expect(await send(sockets.member, 'live:sync', { meetingId, afterSeq: 99 })).toMatchObject({ ok: true, mode: 'snapshot', seq: 5 });
+    // A client ahead of the log, or whose last event is not ours, holds events this server lost: a rewound snapshot.
+    expect(await send(sockets.member, 'live:sync', { meetingId, afterSeq: 99 })).toMatchObject({ ok: true, mode: 'snapshot', rewound: true, seq: 5, hash: nam.events[4].hash });
+    expect(await send(sockets.member, 'live:sync', { meetingId, afterSeq: 2, afterHash: 'f'.repeat(64) })).toMatchObject({ ok: true, mode: 'snapshot', rewound: true, seq: 5 });
+    expect(await send(sockets.member, 'live:sync', { meetingId, afterSeq: 2, afterHash: nam.events[1].hash })).toMatchObject({ ok: true, mode: 'events' });
+    expect(await send(sockets.member, 'live:join', { meetingId, afterSeq: 7, afterHash: nam.events[1].hash })).toMatchObject({ ok: true, mode: 'snapshot', rewound: true, room: { meetingId } });
 
     // Attendance, speakers, and the end of the meeting.
     await send(sockets.member, 'attendance:check-in', { meetingId, idempotencyKey: key() });

@@ -65,21 +65,32 @@ export class LiveService {
   }
 
   /** The room (seats, settings, who the viewer is) and the state: a snapshot, or the events after `afterSeq`. */
-  async join(viewer: Viewer, ctx: MeetingContext, afterSeq?: number): Promise<LiveJoinResult> {
-    const sync: LiveSyncResult = afterSeq === undefined ? { mode: 'snapshot', ...(await this.snapshot(ctx.meeting.id)) } : await this.sync(ctx.meeting.id, afterSeq);
+  async join(viewer: Viewer, ctx: MeetingContext, from: { afterSeq?: number; afterHash?: string }): Promise<LiveJoinResult> {
+    const sync: LiveSyncResult =
+      from.afterSeq === undefined ? { mode: 'snapshot', ...(await this.snapshot(ctx.meeting.id)) } : await this.sync(ctx.meeting.id, { afterSeq: from.afterSeq, afterHash: from.afterHash });
     const ids = ctx.participants.flatMap((p) => [p.userId, p.substituteUserId ?? '']).filter(Boolean);
     const names = await this.users.people(ids);
     return { ...sync, room: liveRoomInfo(viewer, ctx, names), serverTime: this.clock.now().toISOString() };
   }
 
+  /** The state with the hash of its last event, so a client can later prove where it stands. */
   async snapshot(meetingId: string): Promise<LiveSnapshot> {
-    return this.store.load(this.events.manager, meetingId);
+    const snapshot = await this.store.load(this.events.manager, meetingId);
+    const hash = snapshot.seq > 0 ? await this.log.hashAt(meetingId, snapshot.seq) : null;
+    return hash ? { ...snapshot, hash } : snapshot;
   }
 
-  /** The events after `afterSeq` when they are few enough (a page), else the full snapshot. */
-  async sync(meetingId: string, afterSeq: number): Promise<LiveSyncResult> {
+  /**
+   * The events after `afterSeq` when they are few enough (a page), else the full snapshot. A client ahead of the
+   * log, or whose event at `afterSeq` is not ours (`afterHash`), holds events this server lost (restore, power cut):
+   * it gets the snapshot marked `rewound` and must drop what it has.
+   */
+  async sync(meetingId: string, from: { afterSeq: number; afterHash?: string }): Promise<LiveSyncResult> {
+    const { afterSeq, afterHash } = from;
     const last = await this.log.lastSeq(meetingId);
-    if (afterSeq <= last && last - afterSeq <= EVENT_PAGE_MAX) {
+    const diverged = afterSeq > last || (afterHash !== undefined && afterSeq > 0 && (await this.log.hashAt(meetingId, afterSeq)) !== afterHash);
+    if (diverged) return { mode: 'snapshot', rewound: true, ...(await this.snapshot(meetingId)) };
+    if (last - afterSeq <= EVENT_PAGE_MAX) {
       return { mode: 'events', events: await this.log.since(meetingId, afterSeq, EVENT_PAGE_MAX) };
     }
     return { mode: 'snapshot', ...(await this.snapshot(meetingId)) };

@@ -129,7 +129,7 @@ export class RealtimeGateway implements OnGatewayInit<TypedServer>, OnGatewayCon
     const ctx = await this.live.authorise(viewer, body.meetingId, 'live:join');
     // Join before reading: an event committed in between arrives both ways, and the client drops the repeat by seq.
     await socket.join(rooms.meeting(body.meetingId));
-    return { ok: true, ...(await this.live.join(viewer, ctx, body.afterSeq)) };
+    return { ok: true, ...(await this.live.join(viewer, ctx, body)) };
   }
 
   @SubscribeMessage('live:sync')
@@ -138,7 +138,7 @@ export class RealtimeGateway implements OnGatewayInit<TypedServer>, OnGatewayCon
     @MessageBody(new ZodPipe(commandSchemas['live:sync'])) body: CommandInput<'live:sync'>,
   ): Promise<Ok<'live:sync'>> {
     await this.live.authorise(viewerOf(socket), body.meetingId, 'live:sync');
-    return { ok: true, ...(await this.live.sync(body.meetingId, body.afterSeq)) };
+    return { ok: true, ...(await this.live.sync(body.meetingId, body)) };
   }
 
   /**

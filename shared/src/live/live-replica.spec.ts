@@ -81,3 +81,27 @@ describe('LiveReplica', () => {
     expect(r.seq).toBe(6);
   });
 });
+
+describe('LiveReplica after the server lost events', () => {
+  it('remembers the hash of the last applied event, and of a snapshot', () => {
+    const { r } = replica();
+    expect(r.hash).toBeUndefined();
+    r.apply(LOG[0]);
+    r.apply(LOG[1]);
+    expect(r.hash).toBe('h2');
+    r.reset({ seq: 4, state: replay(LOG.slice(0, 4)), hash: 'h4' });
+    expect(r.hash).toBe('h4');
+  });
+
+  it('replaces its state with an older snapshot when told to (rewound), and then applies the new events', () => {
+    const { r, applied } = replica();
+    for (const e of LOG) r.apply(e);
+    r.replace({ seq: 2, state: replay(LOG.slice(0, 2)), hash: 'h2' });
+    expect(r.seq).toBe(2);
+    expect(r.state).toEqual(replay(LOG.slice(0, 2)));
+    const other = ev(3, 'agenda.item-opened', { itemId: 'i2' });
+    expect(r.apply(other)).toBe('applied');
+    expect(r.state.currentItemId).toBe('i2');
+    expect(applied).toEqual([1, 2, 3, 4, 5, 6, 3]);
+  });
+});

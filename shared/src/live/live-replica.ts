@@ -11,6 +11,7 @@ export type ApplyOutcome = 'applied' | 'duplicate' | 'gap';
  */
 export class LiveReplica {
   private current: LiveSnapshot = { seq: 0, state: initialLiveState() };
+  private lastHash: string | undefined;
   private readonly held = new Map<number, MeetingEventDto>();
 
   constructor(private readonly onApplied?: (event: MeetingEventDto) => void) {}
@@ -21,6 +22,11 @@ export class LiveReplica {
 
   get state(): LiveState {
     return this.current.state;
+  }
+
+  /** The hash of the last event applied (or of the snapshot's last event), sent with a resync. */
+  get hash(): string | undefined {
+    return this.lastHash;
   }
 
   /** True while events past a gap wait for the missing ones. */
@@ -42,14 +48,24 @@ export class LiveReplica {
   /** Takes a snapshot (from join or sync) unless the replica is already at or past it. */
   reset(snapshot: LiveSnapshot): boolean {
     if (snapshot.seq < this.current.seq) return false;
+    this.replace(snapshot);
+    return true;
+  }
+
+  /**
+   * Takes the server's snapshot whatever the seq: the server answered `rewound` (it lost events this replica had
+   * applied), so everything held or applied past it is void.
+   */
+  replace(snapshot: LiveSnapshot): void {
     this.current = { seq: snapshot.seq, state: snapshot.state };
+    this.lastHash = snapshot.hash;
     for (const seq of this.held.keys()) if (seq <= snapshot.seq) this.held.delete(seq);
     this.drain();
-    return true;
   }
 
   private step(event: MeetingEventDto): void {
     this.current = { seq: event.seq, state: applyEvent(this.current.state, event) };
+    this.lastHash = event.hash;
     this.onApplied?.(event);
   }
 

@@ -167,7 +167,7 @@ export class LiveSession {
     this.setConnection(this.room ? 'resyncing' : 'connecting');
     for (let attempt = 0; !this.closed && this.socket.connected; attempt++) {
       try {
-        const payload = this.room ? { meetingId: this.meetingId, afterSeq: this.replica.seq } : { meetingId: this.meetingId };
+        const payload = this.room ? { meetingId: this.meetingId, ...this.position() } : { meetingId: this.meetingId };
         const sentAt = Date.now();
         const ack = (await this.socket.timeout(this.ackTimeoutMs).emitWithAck('live:join', payload)) as Ack<LiveJoinResult>;
         const receivedAt = Date.now();
@@ -185,7 +185,7 @@ export class LiveSession {
         // events come in pages: keep asking while a page was full or events wait behind a gap
         while (!this.closed && (full || this.replica.hasGap)) {
           const before = this.replica.seq;
-          const sync = (await this.socket.timeout(this.ackTimeoutMs).emitWithAck('live:sync', { meetingId: this.meetingId, afterSeq: before })) as Ack<LiveSyncResult>;
+          const sync = (await this.socket.timeout(this.ackTimeoutMs).emitWithAck('live:sync', { meetingId: this.meetingId, ...this.position() })) as Ack<LiveSyncResult>;
           if (!sync.ok) break;
           full = this.take(sync);
           if (this.replica.seq === before) break;
@@ -200,9 +200,20 @@ export class LiveSession {
   }
 
   /** Applies a sync answer; true when it was a full page of events (more may follow). */
+  /** Where this replica stands: its last seq and that event's hash (so the server can tell it lost events). */
+  private position(): { afterSeq: number; afterHash?: string } {
+    const hash = this.replica.hash;
+    return hash ? { afterSeq: this.replica.seq, afterHash: hash } : { afterSeq: this.replica.seq };
+  }
+
   private take(result: LiveSyncResult): boolean {
-    if (result.mode === 'snapshot') this.replica.reset({ seq: result.seq, state: result.state });
-    else for (const event of result.events) this.replica.apply(event);
+    if (result.mode === 'events') {
+      for (const event of result.events) this.replica.apply(event);
+    } else {
+      const snapshot = { seq: result.seq, state: result.state, ...(result.hash ? { hash: result.hash } : {}) };
+      if (result.rewound) this.replica.replace(snapshot);
+      else this.replica.reset(snapshot);
+    }
     this.emit();
     return result.mode === 'events' && result.events.length >= LIVE_EVENT_PAGE;
   }

@@ -15,6 +15,8 @@ export const LIVE_EVENT_PAGE = 500;
 
 const id = z.string().min(1).max(100);
 const idempotencyKey = z.string().min(8).max(100);
+/** The hash of the last event the client applied: lets the server see that the client holds events it lost. */
+const hash = z.string().regex(/^[0-9a-f]{64}$/);
 const base = { meetingId: id, idempotencyKey };
 const reason = z.string().trim().min(1).max(500);
 
@@ -23,9 +25,9 @@ export const liveCommandSchemas = {
    * Enter the meeting's room (again, after a reconnect): answers the room and, like `live:sync`, the events after
    * `afterSeq` or a snapshot (always a snapshot without `afterSeq`). One round trip to be back in step.
    */
-  'live:join': z.object({ meetingId: id, afterSeq: z.number().int().min(0).optional() }),
+  'live:join': z.object({ meetingId: id, afterSeq: z.number().int().min(0).optional(), afterHash: hash.optional() }),
   /** What a client missed after the last seq it applied: the events, or a snapshot when that is shorter. */
-  'live:sync': z.object({ meetingId: id, afterSeq: z.number().int().min(0) }),
+  'live:sync': z.object({ meetingId: id, afterSeq: z.number().int().min(0), afterHash: hash.optional() }),
   'meeting:start': z.object(base),
   'meeting:pause': z.object(base),
   'meeting:resume': z.object(base),
@@ -67,6 +69,8 @@ export const LIVE_CONTROL_COMMANDS = (Object.keys(liveCommandSchemas) as LiveCom
 export interface LiveSnapshot {
   seq: number;
   state: LiveState;
+  /** The hash of event `seq` (absent at seq 0). */
+  hash?: string;
 }
 
 /** A seat of the meeting as the live room needs it (quorum, names on the screens). */
@@ -97,7 +101,12 @@ export type LiveJoinResult = LiveSyncResult & {
   /** The server's clock, so tablets can run the speaking timer without trusting their own. */
   serverTime: string;
 };
-export type LiveSyncResult = { mode: 'events'; events: MeetingEventDto[] } | ({ mode: 'snapshot' } & LiveSnapshot);
+/**
+ * `rewound`: the client is ahead of the server or its last event is not the server's (the server lost events it had
+ * broadcast: a restore from backup, a power cut before the WAL reached the disk). The client must replace its state
+ * with this snapshot even though its seq is lower.
+ */
+export type LiveSyncResult = { mode: 'events'; events: MeetingEventDto[] } | ({ mode: 'snapshot'; rewound?: boolean } & LiveSnapshot);
 
 export type LiveCommandResults = {
   'live:join': LiveJoinResult;
