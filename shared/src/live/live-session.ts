@@ -4,6 +4,7 @@ import type { MeetingEventDto } from './live-events.js';
 import type { LiveCommandResults, LiveControlCommand, LiveJoinResult, LiveRoomInfo, LiveSyncResult } from './live.commands.js';
 import { LIVE_EVENT_PAGE, type liveCommandSchemas } from './live.commands.js';
 import type { z } from 'zod';
+import type { VoteCommand, VoteCommandResults, voteCommandSchemas } from '../votes/votes.commands.js';
 import { LiveReplica } from './live-replica.js';
 import type { LiveState } from './live-state.js';
 
@@ -31,7 +32,11 @@ export interface LiveView {
   error: { code: string; message: string } | null;
 }
 
-type ControlPayload<K extends LiveControlCommand> = Omit<z.input<(typeof liveCommandSchemas)[K]>, 'meetingId' | 'idempotencyKey'>;
+/** Everything a tablet sends to the room: the live control commands and the vote commands. */
+type RoomCommand = LiveControlCommand | VoteCommand;
+type RoomSchemas = typeof liveCommandSchemas & typeof voteCommandSchemas;
+type RoomResults = LiveCommandResults & VoteCommandResults;
+type ControlPayload<K extends RoomCommand> = Omit<z.input<RoomSchemas[K]>, 'meetingId' | 'idempotencyKey'>;
 
 export interface LiveSessionOptions {
   /** How long to wait for an ack before retrying (same idempotency key). */
@@ -126,13 +131,13 @@ export class LiveSession {
   }
 
   /** Sends a control command; retried with the same key on timeout or disconnect, so it takes effect once. */
-  async command<K extends LiveControlCommand>(name: K, payload: ControlPayload<K>): Promise<Ack<LiveCommandResults[K]>> {
+  async command<K extends RoomCommand>(name: K, payload: ControlPayload<K>): Promise<Ack<RoomResults[K]>> {
     const body = { ...payload, meetingId: this.meetingId, idempotencyKey: newIdempotencyKey() };
     let last: unknown;
     for (let attempt = 0; attempt < this.attempts; attempt++) {
       if (!this.socket.connected) await this.untilConnected(this.ackTimeoutMs);
       try {
-        return (await this.socket.timeout(this.ackTimeoutMs).emitWithAck(name, body)) as Ack<LiveCommandResults[K]>;
+        return (await this.socket.timeout(this.ackTimeoutMs).emitWithAck(name, body)) as Ack<RoomResults[K]>;
       } catch (error) {
         last = error; // no ack in time: the command may or may not have landed; the same key makes the retry safe
       }
