@@ -41,6 +41,8 @@ export class LiveCommandEvents {
       case 'meeting:resume':
         return { type: 'meeting.resumed', payload: {} };
       case 'meeting:end':
+        // a vote's eligible voters and result are fixed by its own close; the meeting cannot end around it
+        if (state.openVoteId !== null) throw new AppError('VOTE_STILL_OPEN');
         return { type: 'meeting.ended', payload: {} };
       case 'agenda:open-item': {
         const { itemId } = body as CommandInput<'agenda:open-item'>;

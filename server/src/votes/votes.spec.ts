@@ -199,6 +199,8 @@ describe(`voting in the live room (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, ()
     await k.ok('chair', meetingId, 'meeting:resume');
     await k.ok('chair', meetingId, 'vote:open', { voteId });
     expect(await k.cmd('chair', meetingId, 'vote:publish', { voteId })).toMatchObject({ ok: false, code: 'VOTE_INVALID_TRANSITION' });
+    // the meeting cannot end around an open vote
+    expect(await k.cmd('chair', meetingId, 'meeting:end')).toMatchObject({ ok: false, code: 'VOTE_STILL_OPEN' });
 
     const draft = await k.createVote(meetingId);
     await k.ok('chair', meetingId, 'vote:delete-draft', { voteId: draft });

@@ -59,6 +59,7 @@ export const ERROR_MESSAGES_VI = {
   VOTE_RECORD_NOT_ALLOWED: 'Bỏ phiếu kín thì mỗi thành viên tự bỏ phiếu; thư ký không ghi nhận hộ.',
   VOTE_ALREADY_ELIGIBLE: 'Người này đã có trong danh sách biểu quyết.',
   VOTE_NOT_PRESENT: 'Người này chưa điểm danh có mặt.',
+  VOTE_STILL_OPEN: 'Còn một biểu quyết đang mở: hãy kết thúc biểu quyết trước khi kết thúc cuộc họp.',
   ALREADY_CHECKED_IN: 'Bạn đã điểm danh rồi.',
   ATTENDANCE_UNCHANGED: 'Trạng thái điểm danh không thay đổi.',
   NETWORK_ERROR: 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.',
