@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { forkHelper } from './lib/ipc.mjs';
 import { CHAIR, command, demoMeeting, loginAll, nextPage, openSocket, WATCHERS } from './lib/live.mjs';
+import { cpuMs } from './lib/proc-cpu.mjs';
 import { summariseProfile } from './lib/profile-summary.mjs';
 import { startServer } from './lib/server.mjs';
 import { describe, round } from './lib/stats.mjs';
@@ -35,7 +36,9 @@ async function measureSize(n, ctx, log) {
     const out = { real: { latencies: [], first: [], last: [], ack: [] }, bare: { latencies: [], first: [], last: [], ack: [] } };
     let missing = 0;
     const profiling = ctx.profileDir && n === ctx.profileAt;
+    const cpu = {};
     for (let r = 0; r < WARMUP_ROUNDS + ROUNDS; r++) {
+      if (r === WARMUP_ROUNDS) Object.assign(cpu, { real: cpuMs(server.pid), bare: cpuMs(ctx.bareServer.pid) });
       if (profiling && r === WARMUP_ROUNDS) {
         server.child.kill('SIGWINCH');
         ctx.bareServer.child.kill('SIGWINCH');
@@ -56,6 +59,8 @@ async function measureSize(n, ctx, log) {
         await sleep(GAP_MS + Math.random() * GAP_MS);
       }
     }
+    // CPU the server processes used per measured round (user + system, all threads; 10 ms ticks over all rounds)
+    const cpuPerRound = { real: round((cpuMs(server.pid) - cpu.real) / ROUNDS, 2), bare: round((cpuMs(ctx.bareServer.pid) - cpu.bare) / ROUNDS, 2) };
     let profile;
     if (profiling) profile = await collectProbes(ctx);
     await clients.request('disconnect', { key: 'real' });
@@ -65,11 +70,13 @@ async function measureSize(n, ctx, log) {
       first_receipt_ms: describe(out[key].first),
       last_receipt_ms: describe(out[key].last),
       chair_ack_ms: describe(out[key].ack),
+      server_cpu_ms_per_round: cpuPerRound[key],
     });
     const result = { n, rounds: ROUNDS, warmup_rounds: WARMUP_ROUNDS, missing_receipts: missing, real: stats('real'), bare: stats('bare'), ...(profile ? { profile } : {}) };
     log(
       `N=${n}: real p50 ${result.real.latency_ms.p50} / p99 ${result.real.latency_ms.p99} ms, bare p50 ${result.bare.latency_ms.p50} / p99 ${result.bare.latency_ms.p99} ms;` +
-        ` first receipt p50 real ${result.real.first_receipt_ms.p50} vs bare ${result.bare.first_receipt_ms.p50} ms; chair ack p50 real ${result.real.chair_ack_ms.p50} ms`,
+        ` first receipt p50 real ${result.real.first_receipt_ms.p50} vs bare ${result.bare.first_receipt_ms.p50} ms; chair ack p50 real ${result.real.chair_ack_ms.p50} ms;` +
+        ` server CPU per round real ${cpuPerRound.real} vs bare ${cpuPerRound.bare} ms`,
     );
     return result;
   } finally {
@@ -135,6 +142,8 @@ export default async function run({ log }) {
     for (const n of SIZES) summary[`bare_p50_ms_${n}`] = by[n].bare.latency_ms.p50;
     for (const n of SIZES) summary[`first_receipt_p50_ms_${n}`] = by[n].real.first_receipt_ms.p50;
     for (const n of SIZES) summary[`bare_first_receipt_p50_ms_${n}`] = by[n].bare.first_receipt_ms.p50;
+    for (const n of SIZES) summary[`server_cpu_ms_per_round_${n}`] = by[n].real.server_cpu_ms_per_round;
+    for (const n of SIZES) summary[`bare_cpu_ms_per_round_${n}`] = by[n].bare.server_cpu_ms_per_round;
     summary.missing_receipts = sizes.reduce((a, s) => a + s.missing_receipts, 0);
 
     const serverMs = (n) => round(by[n].real.first_receipt_ms.p50 - by[n].bare.first_receipt_ms.p50, 2);
@@ -144,6 +153,7 @@ export default async function run({ log }) {
         'p50_ms_N / p99_ms_N': `percentiles over every (client, round) receipt latency, N clients × ${ROUNDS} measured rounds after ${WARMUP_ROUNDS} warm-up rounds: receipt of the live:event in the client process − the chair's emit in that same process (performance.now())`,
         'bare_*': 'the same harness against the bare Socket.IO server (same socket.io version, same event shape, no DB, no auth)',
         p99_ratio_vs_bare_N: 'p99_ms_N ÷ bare_p99_ms_N; target ≤ 1.3',
+        server_cpu_ms_per_round_N: 'CPU time (user + system, all threads, from /proc) the server process used over the measured rounds ÷ rounds: one command and its broadcast to N; unlike the latencies it does not grow when other work on the machine preempts the server',
         first_receipt_p50_ms_N: 'median over rounds of the earliest receipt in the round ≈ the server\'s time to handle the command + one socket write + the client\'s decode',
       },
       live_event_template: template,

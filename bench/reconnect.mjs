@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { forkHelper, tempDir } from './lib/ipc.mjs';
 import { CHAIR, command, demoMeeting, loginAll, nextPage, openSocket, WATCHERS } from './lib/live.mjs';
+import { cpuMs } from './lib/proc-cpu.mjs';
 import { summariseProfile } from './lib/profile-summary.mjs';
 import { startServer } from './lib/server.mjs';
 import { describe, percentile, round, wallNow } from './lib/stats.mjs';
@@ -62,7 +63,10 @@ async function runVariant(variant, ctx, log) {
       ...(probeOut ? { nodeArgs: ['--import', path.join(LIB, 'server-probe.mjs')], env: { BENCH_PROBE_OUT: probeOut, BENCH_PROFILE_INTERVAL_US: '500' } } : {}),
     });
     const backAt = ctx.server.healthyAt;
+    const bootCpu = cpuMs(ctx.server.pid);
+    const fleetCpuAtBack = cpuMs(fleet.pid);
     if (probeOut) ctx.server.child.kill('SIGWINCH');
+    await fleet.request('back');
 
     // The chair carries on as soon as the server answers, racing the clients' reconnections.
     const chairStart = wallNow();
@@ -86,7 +90,9 @@ async function runVariant(variant, ctx, log) {
     } finally {
       fresh.close();
     }
-    const clients = await fleet.request('resynced', { target, backAt });
+    const { clients, event_loop_utilisation: clientElu, event_loop_utilisation_down: clientEluDown } = await fleet.request('resynced', { target, backAt });
+    const stormCpu = cpuMs(ctx.server.pid) - bootCpu;
+    const fleetCpu = cpuMs(fleet.pid) - fleetCpuAtBack;
     const probe = probeOut ? await readProbe(ctx.server, probeOut) : undefined;
     await fleet.request('close');
 
@@ -102,6 +108,11 @@ async function runVariant(variant, ctx, log) {
       seq_before_kill: seq,
       target_seq: target.seq,
       restart_ms: round(backAt - killedAt, 0),
+      // CPU (user + system, all threads, /proc) of the new server process until healthy, and from then until all resynced
+      server_boot_cpu_ms: bootCpu,
+      server_catch_up_cpu_ms: stormCpu,
+      server_catch_up_cpu_ms_per_client: round(stormCpu / N, 2),
+      clients_process_catch_up_cpu_ms: fleetCpu,
       chair_changes_after_restart_ms: round(chairMs, 0),
       all_resynced_ms: notResynced ? null : round(Math.max(...times), 0),
       not_resynced: notResynced,
@@ -118,10 +129,12 @@ async function runVariant(variant, ctx, log) {
         no_join: clients.filter((c) => c.join_mode === null).length,
       },
       extra_syncs: clients.reduce((a, c) => a + c.syncs, 0),
+      // the clients' process: while the server was down (failed attempts), and from back to all resynced
+      client_process_event_loop_utilisation: { server_down: round(clientEluDown, 3), catching_up: round(clientElu, 3) },
       ...(probe ? { server_probe: probe } : {}),
     };
     log(
-      `${variant.label}: restart ${result.restart_ms} ms; all ${N} resynced ${result.all_resynced_ms} ms after the server was back ` +
+      `${variant.label}: restart ${result.restart_ms} ms (server CPU ${bootCpu} ms); server CPU until all resynced ${stormCpu} ms; all ${N} resynced ${result.all_resynced_ms} ms after the server was back ` +
         `(p50 ${result.resync_ms.p50}, p99 ${result.resync_ms.p99}); reconnects p50 ${result.reconnected_ms.p50} / max ${result.reconnected_ms.max} ms; ` +
         `joins: ${JSON.stringify(result.join_modes)}; attempts ${JSON.stringify(result.reconnect_attempts.histogram)}`,
     );
@@ -169,6 +182,8 @@ export default async function run({ log }) {
       [`resynced_by_snapshot_${N}`]: real.join_modes.snapshot,
       not_resynced: real.not_resynced,
       server_restart_ms: real.restart_ms,
+      server_boot_cpu_ms: real.server_boot_cpu_ms,
+      server_catch_up_cpu_ms_per_client: real.server_catch_up_cpu_ms_per_client,
       reconnect_max_ms: real.reconnected_ms.max,
     };
     for (const v of others) {

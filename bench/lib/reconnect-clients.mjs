@@ -9,6 +9,8 @@ import { wallNow } from './stats.mjs';
 
 let clients = [];
 let armed = false;
+let eluAtArm = null;
+let eluAtBack = null;
 
 /** The socket as LiveSession sees it, plus a record of what each `live:join` answered (events or snapshot). */
 function observed(socket, client) {
@@ -82,6 +84,13 @@ serve({
   async arm() {
     for (const c of clients) Object.assign(c, { joins: [], trace: [], disconnectedAt: null, connectedAt: null, attempts: 0 });
     armed = true;
+    eluAtArm = performance.eventLoopUtilization();
+    return {};
+  },
+
+  /** The server answers again (for this process's event-loop utilisation while the clients catch up). */
+  async back() {
+    eluAtBack = performance.eventLoopUtilization();
     return {};
   },
 
@@ -101,7 +110,9 @@ serve({
     const deadline = performance.now() + timeoutMs;
     while (!clients.every((c) => atTarget(c.session.view)) && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     armed = false;
-    return clients.map((c) => {
+    // How busy this process was while the clients caught up: near 1 would mean the harness, not the server, limits.
+    const eventLoopUtilisation = performance.eventLoopUtilization(eluAtBack).utilization;
+    const perClient = clients.map((c) => {
       const hit = c.trace.find(matches);
       const lastJoin = c.joins.filter((j) => j.event === 'live:join').at(-1) ?? null;
       return {
@@ -118,6 +129,7 @@ serve({
         syncs: c.joins.filter((j) => j.event === 'live:sync').length,
       };
     });
+    return { clients: perClient, event_loop_utilisation: eventLoopUtilisation, event_loop_utilisation_down: performance.eventLoopUtilization(eluAtArm, eluAtBack).utilization };
   },
 
   async close() {
