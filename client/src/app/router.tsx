@@ -32,6 +32,15 @@ export const router = createBrowserRouter([
           </Suspense>
         ),
       },
+      // The reader: the whole screen is the document, with its own bar (back to the meeting).
+      {
+        path: '/tai-lieu/:id',
+        element: (
+          <Suspense fallback={<Spinner size="lg" />}>
+            <ReaderPage />
+          </Suspense>
+        ),
+      },
       {
         element: <Layout />,
         children: [
@@ -52,14 +61,6 @@ export const router = createBrowserRouter([
             element: (
               <Suspense fallback={<Spinner size="lg" />}>
                 <LiveRoomPage />
-              </Suspense>
-            ),
-          },
-          {
-            path: '/tai-lieu/:id',
-            element: (
-              <Suspense fallback={<Spinner size="lg" />}>
-                <ReaderPage />
               </Suspense>
             ),
           },

@@ -3,8 +3,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Spinner } from '../../ui/Spinner';
 import { PdfPage } from '../documents/reader/PdfPage';
+import { usePdf } from '../documents/reader/use-pdf';
 import type { PageRef } from './follow';
-import { usePdf } from './use-pdf';
 
 type Size = { width: number; height: number };
 const A4: Size = { width: 595, height: 842 };
@@ -16,7 +16,7 @@ const noop = () => undefined;
  */
 export function PresentedPage({ target, label }: { target: PageRef; label: string }) {
   const { t } = useTranslation();
-  const { pdf, error } = usePdf(target.documentId, target.version);
+  const { pdf, problem } = usePdf(target.documentId, target.version);
   const boxRef = useRef<HTMLDivElement>(null);
   const [box, setBox] = useState<Size>({ width: 0, height: 0 });
   const [sizes, setSizes] = useState<Record<string, Size>>({});
@@ -41,13 +41,12 @@ export function PresentedPage({ target, label }: { target: PageRef; label: strin
 
   const size = sizes[`${docKey}:${target.page}`] ?? A4;
   const scale = Math.floor(Math.min(box.width / size.width, box.height / size.height) * 1000) / 1000;
-  const denied = (error as { status?: number } | null)?.status === 403;
 
   return (
     <div className="presented-page" ref={boxRef} data-testid="presented-page" data-document-id={target.documentId} data-page={target.page}>
-      {error !== null ? (
+      {problem !== null ? (
         <p className="presented-page__message" role="alert">
-          {denied ? t('errors.DOCUMENT_ACCESS_DENIED') : t('live.presentation.cannotOpen')}
+          {problem === 'denied' ? t('errors.DOCUMENT_ACCESS_DENIED') : t('live.presentation.cannotOpen')}
         </p>
       ) : pdf && scale > 0 ? (
         <PdfPage pdf={pdf} pageNumber={target.page} scale={scale} size={size} active onSize={onSize} onRendered={noop} label={label} />

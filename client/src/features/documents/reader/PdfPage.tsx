@@ -1,72 +1,154 @@
-import { useEffect, useRef, useState, type CSSProperties } from 'react';
+import { memo, useEffect, useRef, useState, type CSSProperties } from 'react';
 import { TextLayer, type PDFDocumentProxy, type RenderTask } from 'pdfjs-dist';
-import { outputScale } from './pdf';
+import { canvasSize, outputScale } from './canvas-cap';
+import type { Size } from './page-layout';
+import { leasePage } from './pdf';
+import { applyHighlights, clearHighlights, type PageHighlight } from './text-highlight';
 
 interface Props {
   pdf: PDFDocumentProxy;
   pageNumber: number;
   scale: number;
-  /** Estimated size (css px at scale 1) until the page itself is known. */
-  size: { width: number; height: number };
+  /** The page's size at scale 1 (an estimate until the page itself is known). */
+  size: Size;
+  /** Drawn only while active (visible ±1): a canvas and a text layer exist only then. */
   active: boolean;
-  onSize: (pageNumber: number, size: { width: number; height: number }) => void;
-  onRendered: (pageNumber: number) => void;
   label: string;
+  /** Position inside the reader's content box (absent: in normal flow). */
+  top?: number;
+  left?: number;
+  onSize?: (pageNumber: number, size: Size) => void;
+  onRendered?: (pageNumber: number) => void;
+  highlights?: readonly PageHighlight[];
+  onSelectedHighlight?: (el: HTMLElement) => void;
 }
 
-/** One page slot: always sized (so scrolling is stable), drawn only while `active` (visible page ±1). */
-export function PdfPage({ pdf, pageNumber, scale, size, active, onSize, onRendered, label }: Props) {
-  const canvasRef = useRef<HTMLCanvasElement>(null);
-  const textRef = useRef<HTMLDivElement>(null);
-  const [rendered, setRendered] = useState(false);
+const NO_HIGHLIGHTS: readonly PageHighlight[] = [];
 
+const isCancel = (err: unknown) => {
+  const name = (err as { name?: string } | null)?.name;
+  return name === 'RenderingCancelledException' || name === 'AbortException';
+};
+
+/** Gives a canvas's bitmap back at once (browsers free it lazily otherwise) and takes it out of the page. */
+function freeCanvas(canvas: HTMLCanvasElement): void {
+  canvas.width = 0;
+  canvas.height = 0;
+  canvas.remove();
+}
+
+/**
+ * One page: always sized (so scrolling is stable), drawn only while `active`. The canvas is sized within the pixel
+ * cap (canvas-cap.ts) at the screen's pixel ratio; on a zoom the previous drawing stays, stretched, until the new
+ * one is ready, then is freed. Leaving the view frees the canvas, the text layer and pdf.js's page resources.
+ */
+export const PdfPage = memo(function PdfPage({ pdf, pageNumber, scale, size, active, label, top, left, onSize, onRendered, highlights = NO_HIGHLIGHTS, onSelectedHighlight }: Props) {
+  const rootRef = useRef<HTMLDivElement>(null);
+  const hostRef = useRef<HTMLDivElement>(null);
+  const textRef = useRef<HTMLDivElement>(null);
+  const [text, setText] = useState<TextLayer | null>(null);
+
+  // The drawing.
   useEffect(() => {
-    const canvas = canvasRef.current;
-    const textDiv = textRef.current;
-    if (!active || !canvas || !textDiv) return;
+    const root = rootRef.current;
+    const host = hostRef.current;
+    if (!root || !host) return;
+    if (!active) {
+      for (const c of host.querySelectorAll('canvas')) freeCanvas(c);
+      delete root.dataset.drawn;
+      root.dataset.rendered = 'false';
+      return;
+    }
+    // Another page in this slot (the live room turns pages in place): its old drawing must not pass for this one.
+    if (root.dataset.drawn !== String(pageNumber)) {
+      for (const c of host.querySelectorAll('canvas')) freeCanvas(c);
+      root.dataset.rendered = 'false';
+    }
     let cancelled = false;
     let task: RenderTask | null = null;
-    let textLayer: TextLayer | null = null;
+    const canvas = document.createElement('canvas');
+    canvas.className = 'pdf-page__canvas';
+    canvas.setAttribute('aria-hidden', 'true');
+    const lease = leasePage(pdf, pageNumber);
     void (async () => {
       try {
-        const page = await pdf.getPage(pageNumber);
+        const page = await lease.page;
         if (cancelled) return;
         const base = page.getViewport({ scale: 1 });
-        onSize(pageNumber, { width: base.width, height: base.height });
+        onSize?.(pageNumber, { width: base.width, height: base.height });
         const viewport = page.getViewport({ scale });
-        const ratio = outputScale(viewport.width, viewport.height, window.devicePixelRatio);
-        canvas.width = Math.floor(viewport.width * ratio);
-        canvas.height = Math.floor(viewport.height * ratio);
-        canvas.style.width = `${Math.floor(viewport.width)}px`;
-        canvas.style.height = `${Math.floor(viewport.height)}px`;
-        task = page.render({ canvas, viewport, transform: ratio !== 1 ? [ratio, 0, 0, ratio, 0, 0] : undefined });
+        const px = canvasSize(viewport.width, viewport.height, outputScale(viewport.width, viewport.height, window.devicePixelRatio));
+        canvas.width = px.width;
+        canvas.height = px.height;
+        task = page.render({ canvas, viewport, transform: [px.width / viewport.width, 0, 0, px.height / viewport.height, 0, 0] });
         await task.promise;
         if (cancelled) return;
-        textDiv.replaceChildren();
-        textLayer = new TextLayer({ textContentSource: page.streamTextContent(), container: textDiv, viewport });
-        await textLayer.render();
-        if (cancelled) return;
-        setRendered(true);
-        onRendered(pageNumber);
+        for (const old of host.querySelectorAll('canvas')) freeCanvas(old);
+        host.append(canvas);
+        root.dataset.drawn = String(pageNumber);
+        root.dataset.rendered = 'true';
+        onRendered?.(pageNumber);
       } catch (err) {
-        if (!cancelled && (err as { name?: string } | null)?.name !== 'RenderingCancelledException') console.error(err);
+        if (cancelled || isCancel(err)) return;
+        root.dataset.rendered = 'error';
+        console.error(`page ${pageNumber}:`, err);
       }
     })();
     return () => {
       cancelled = true;
       task?.cancel();
-      textLayer?.cancel();
-      // Free the bitmap and the text spans of pages that scrolled away.
-      canvas.width = 0;
-      canvas.height = 0;
-      textDiv.replaceChildren();
-      setRendered(false);
+      if (canvas.parentNode !== host) freeCanvas(canvas); // never shown
+      lease.release();
     };
   }, [pdf, pageNumber, scale, active, onSize, onRendered]);
 
+  // Unmounted: whatever is still drawn goes now.
+  useEffect(() => {
+    const host = hostRef.current;
+    return () => {
+      if (host) for (const c of host.querySelectorAll('canvas')) freeCanvas(c);
+    };
+  }, []);
+
+  // The text layer (selectable, searchable): positioned in page fractions and scaled by CSS, so zooming keeps it.
+  useEffect(() => {
+    const div = textRef.current;
+    if (!active || !div) return;
+    let cancelled = false;
+    let layer: TextLayer | null = null;
+    const lease = leasePage(pdf, pageNumber);
+    void (async () => {
+      try {
+        const page = await lease.page;
+        if (cancelled) return;
+        layer = new TextLayer({ textContentSource: page.streamTextContent(), container: div, viewport: page.getViewport({ scale: 1 }) });
+        await layer.render();
+        if (!cancelled) setText(layer);
+      } catch (err) {
+        if (!cancelled && !isCancel(err)) console.error(`text of page ${pageNumber}:`, err);
+      }
+    })();
+    return () => {
+      cancelled = true;
+      layer?.cancel();
+      div.replaceChildren();
+      setText(null);
+      lease.release();
+    };
+  }, [pdf, pageNumber, active]);
+
+  // Search hits on the text layer.
+  useEffect(() => {
+    if (!text || highlights.length === 0) return;
+    const selected = applyHighlights(text.textDivs, text.textContentItemsStr, highlights);
+    if (selected) onSelectedHighlight?.(selected);
+    return () => clearHighlights(text.textDivs, text.textContentItemsStr);
+  }, [text, highlights, onSelectedHighlight]);
+
   const style = {
-    width: `${Math.floor(size.width * scale)}px`,
-    height: `${Math.floor(size.height * scale)}px`,
+    width: `${Math.max(1, Math.floor(size.width * scale))}px`,
+    height: `${Math.max(1, Math.floor(size.height * scale))}px`,
+    ...(top !== undefined ? { position: 'absolute', top: `${top}px`, left: `${left ?? 0}px` } : {}),
     '--scale-factor': scale,
     '--total-scale-factor': scale,
     '--scale-round-x': '1px',
@@ -74,9 +156,9 @@ export function PdfPage({ pdf, pageNumber, scale, size, active, onSize, onRender
   } as CSSProperties;
 
   return (
-    <div className="pdf-page" data-testid="pdf-page" data-page-number={pageNumber} data-rendered={rendered ? 'true' : 'false'} style={style} aria-label={label} role="region">
-      <canvas ref={canvasRef} className="pdf-page__canvas" aria-hidden="true" />
+    <div ref={rootRef} className="pdf-page" data-testid="pdf-page" data-page-number={pageNumber} data-active={active} style={style} aria-label={label} role="region">
+      <div ref={hostRef} className="pdf-page__drawing" />
       <div ref={textRef} className="textLayer" />
     </div>
   );
-}
+});

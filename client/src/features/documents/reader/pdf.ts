@@ -1,5 +1,14 @@
-import { getDocument, GlobalWorkerOptions, type PDFDocumentLoadingTask } from 'pdfjs-dist';
+import {
+  getDocument,
+  GlobalWorkerOptions,
+  PDFDataRangeTransport,
+  type OnProgressParameters,
+  type PDFDocumentLoadingTask,
+  type PDFDocumentProxy,
+} from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import { packStore } from '../pack/pack-store';
+import { MAX_CANVAS_PIXELS } from './canvas-cap';
 
 // The worker is bundled by Vite and served from our origin (CSP: worker-src 'self').
 GlobalWorkerOptions.workerSrc = workerUrl;
@@ -7,34 +16,128 @@ GlobalWorkerOptions.workerSrc = workerUrl;
 /** Copied into the build by the pdfjs-assets Vite plugin: same origin, no CDN. */
 const ASSETS = `${import.meta.env.BASE_URL}pdfjs/`;
 
-/** Largest canvas we draw (device pixels): keeps tablets from running out of GPU memory at high zoom. */
-export const MAX_CANVAS_PIXELS = 16 * 1024 * 1024;
+type DocumentInitParameters = Extract<Parameters<typeof getDocument>[0], { enableXfa?: boolean }>;
 
 /**
- * Opens a document version with range requests, so page 1 is drawn before the whole file has arrived.
- * Never evaluates code (CSP script-src 'self'): pdf.js 6 removed its eval path and the `isEvalSupported` option
- * with it (neither pdf.mjs nor the worker contains `new Function`/`eval`); no scripting, no XFA.
+ * Options for every document. Nothing in a PDF ever runs:
+ * - `isEvalSupported: false` is what pdf.js ≤ 5 needed; pdf.js 6 removed its eval path together with the option
+ *   (neither pdf.mjs nor the worker contains `eval` or `new Function`), and the CSP (script-src 'self', no
+ *   'unsafe-eval') would refuse it anyway.
+ * - no scripting: scripting is a viewer-component option (`enableScripting`), and this reader uses no pdf.js viewer
+ *   component, never loads pdf.sandbox (QuickJS; the build leaves it out) and renders no annotation or form layer,
+ *   so a document's JavaScript actions have nothing to run in; XFA is off.
+ * - images larger than the canvas budget are scaled down in the worker (`canvasMaxAreaInBytes`), so a 600-dpi scan
+ *   arrives at a size a tablet can hold.
  */
-export function openPdf(url: string): PDFDocumentLoadingTask {
-  return getDocument({
-    url,
-    withCredentials: true,
-    disableAutoFetch: true,
-    // Only the ranges a page needs: a streaming first request would pull the whole file alongside them
-    // (measured by bench/first-page). The full pack arrives separately, in the background (pack-sync).
-    disableStream: true,
-    rangeChunkSize: 65536,
-    enableXfa: false,
-    cMapUrl: `${ASSETS}cmaps/`,
-    cMapPacked: true,
-    standardFontDataUrl: `${ASSETS}standard_fonts/`,
-    wasmUrl: `${ASSETS}wasm/`,
-  });
+const COMMON: DocumentInitParameters = {
+  enableXfa: false,
+  cMapUrl: `${ASSETS}cmaps/`,
+  cMapPacked: true,
+  standardFontDataUrl: `${ASSETS}standard_fonts/`,
+  wasmUrl: `${ASSETS}wasm/`,
+  canvasMaxAreaInBytes: MAX_CANVAS_PIXELS * 4,
+};
+
+export interface LoadProgress {
+  loaded: number;
+  total: number | null;
+  /** 'device': read from the meeting pack already on this tablet; 'network': by range requests. */
+  source: 'device' | 'network';
 }
 
-/** Device pixel ratio for a page of css size w×h, lowered so the canvas stays under the pixel cap. */
-export function outputScale(cssWidth: number, cssHeight: number, devicePixelRatio: number): number {
-  const ratio = Math.max(1, devicePixelRatio || 1);
-  const pixels = cssWidth * cssHeight * ratio * ratio;
-  return pixels <= MAX_CANVAS_PIXELS ? ratio : Math.sqrt(MAX_CANVAS_PIXELS / (cssWidth * cssHeight));
+export interface PdfLoad {
+  promise: Promise<PDFDocumentProxy>;
+  destroy(): Promise<void>;
+}
+
+/** Serves pdf.js's range requests from a Blob (the pack's copy in Cache Storage), read slice by slice. */
+class BlobRangeTransport extends PDFDataRangeTransport {
+  constructor(private readonly blob: Blob) {
+    super(blob.size, null);
+  }
+  override requestDataRange(begin: number, end: number): void {
+    this.blob
+      .slice(begin, end)
+      .arrayBuffer()
+      .then(
+        (buffer) => this.onDataRange(begin, new Uint8Array(buffer)),
+        (error: unknown) => console.error('pack read failed', error),
+      );
+  }
+}
+
+async function packCopy(url: string): Promise<Blob | null> {
+  try {
+    const response = await packStore.match(url);
+    return response ? await response.blob() : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Opens a document version: from the meeting pack when this tablet already holds it (no network at all), else by
+ * HTTP range requests so page 1 is drawn before the whole file has arrived.
+ */
+export function openPdf(url: string, onProgress?: (progress: LoadProgress) => void): PdfLoad {
+  let task: PDFDocumentLoadingTask | null = null;
+  let destroyed = false;
+  const promise = (async () => {
+    const blob = await packCopy(url);
+    if (destroyed) throw Object.assign(new Error('Loading cancelled.'), { name: 'AbortException' });
+    if (blob) {
+      task = getDocument({ ...COMMON, range: new BlobRangeTransport(blob), disableAutoFetch: true });
+      onProgress?.({ loaded: blob.size, total: blob.size, source: 'device' });
+    } else {
+      task = getDocument({
+        ...COMMON,
+        url,
+        withCredentials: true,
+        disableAutoFetch: true,
+        // Only the ranges a page needs: a streaming first request would pull the whole file alongside them
+        // (measured by bench/first-page). The full pack arrives separately, in the background (pack-sync).
+        disableStream: true,
+        rangeChunkSize: 65536,
+      });
+      task.onProgress = (p: OnProgressParameters) => onProgress?.({ loaded: p.loaded, total: p.total > 0 ? p.total : null, source: 'network' });
+    }
+    return task.promise;
+  })();
+  return {
+    promise,
+    destroy: async () => {
+      destroyed = true;
+      await task?.destroy();
+    },
+  };
+}
+
+/*
+ * Pages in use. A page is held while a canvas, its text layer or its thumbnail is being drawn or shown; when the
+ * last holder lets go, page.cleanup() frees what pdf.js keeps for it (operator lists, decoded images).
+ */
+const leases = new WeakMap<PDFDocumentProxy, Map<number, number>>();
+
+export function leasePage(pdf: PDFDocumentProxy, pageNumber: number) {
+  let counts = leases.get(pdf);
+  if (!counts) leases.set(pdf, (counts = new Map()));
+  counts.set(pageNumber, (counts.get(pageNumber) ?? 0) + 1);
+  let released = false;
+  return {
+    page: pdf.getPage(pageNumber),
+    release(): void {
+      if (released) return;
+      released = true;
+      const left = (counts.get(pageNumber) ?? 1) - 1;
+      if (left > 0) {
+        counts.set(pageNumber, left);
+        return;
+      }
+      counts.delete(pageNumber);
+      pdf.getPage(pageNumber).then(
+        (page) => page.cleanup(),
+        () => undefined, // the document was closed meanwhile: nothing left to free
+      );
+    },
+  };
 }
