@@ -16,3 +16,4 @@ export * from './realtime/events.js';
 export * from './calendar/index.js';
 export * from './live/index.js';
 export * from './votes/index.js';
+export * from './minutes/index.js';

@@ -63,6 +63,15 @@ export const ERROR_MESSAGES_VI = {
   ALREADY_CHECKED_IN: 'Bạn đã điểm danh rồi.',
   ATTENDANCE_UNCHANGED: 'Trạng thái điểm danh không thay đổi.',
   NETWORK_ERROR: 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.',
+  MINUTES_NOT_STARTED: 'Cuộc họp chưa bắt đầu nên chưa có biên bản.',
+  MINUTES_VERSION_CONFLICT: 'Biên bản vừa được người khác cập nhật. Vui lòng tải lại bản mới nhất rồi sửa tiếp.',
+  MINUTES_LOCKED: 'Biên bản đang chờ chủ trì duyệt nên không sửa được; chủ trì cần trả lại biên bản trước.',
+  MINUTES_MEETING_NOT_ENDED: 'Cuộc họp chưa kết thúc nên chưa trình duyệt biên bản được.',
+  MINUTES_INVALID_TRANSITION: 'Không thể thực hiện thao tác này ở trạng thái hiện tại của biên bản.',
+  MINUTES_NOTE_KEY_UNKNOWN: 'Mục ghi chép không thuộc biên bản này (không có lượt phát biểu hoặc nội dung tương ứng trong cuộc họp).',
+  MINUTES_NOT_SIGNED: 'Biên bản chưa được duyệt và ký số.',
+  SIGNING_UNAVAILABLE: 'Chưa ký số được vì chứng thư số chưa được cấu hình đúng. Vui lòng liên hệ quản trị viên.',
+  TASK_CONCLUSION_MISSING: 'Nội dung này chưa có kết luận của chủ trì nên chưa giao nhiệm vụ được.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES_VI;
