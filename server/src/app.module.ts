@@ -15,6 +15,7 @@ import { DocumentsModule } from './documents/documents.module.js';
 import { HealthController } from './health/health.controller.js';
 import { LiveModule } from './live/live.module.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
+import { MinutesModule } from './minutes/minutes.module.js';
 import { RealtimeCoreModule } from './realtime/realtime-emitter.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 import { UsersModule } from './users/users.module.js';
@@ -64,6 +65,7 @@ export class AppModule {
         DocumentsModule,
         LiveModule,
         VotesModule,
+        MinutesModule,
         RealtimeModule,
         DemoModule,
       ],

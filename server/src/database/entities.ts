@@ -15,6 +15,8 @@ import { MeetingEventEntity } from '../live/meeting-event.entity.js';
 import { SpeakingTurnEntity } from '../live/speaking-turn.entity.js';
 import { MeetingEntity } from '../meetings/meeting.entity.js';
 import { ParticipantEntity } from '../meetings/participant.entity.js';
+import { MinutesCommentEntity, MinutesEntity, MinutesNoteEntity, MinutesRevisionEntity, SignedMinutesEntity } from '../minutes/minutes.entity.js';
+import { TaskEntity, TaskUpdateEntity } from '../minutes/task.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 import { VoteBallotEntity, VoteCountEntity, VoteParticipationEntity } from '../votes/vote-records.entity.js';
 import { VoteEntity } from '../votes/vote.entity.js';
@@ -42,4 +44,11 @@ export const ENTITIES = [
   VoteParticipationEntity,
   VoteBallotEntity,
   VoteCountEntity,
+  MinutesEntity,
+  MinutesNoteEntity,
+  MinutesRevisionEntity,
+  MinutesCommentEntity,
+  SignedMinutesEntity,
+  TaskEntity,
+  TaskUpdateEntity,
 ];

@@ -4,6 +4,7 @@ import { MeetingsAgendaDocumentsPostgres1795651419594 } from './1795651419594-Me
 import { MeetingEventsPostgres1795655439778 } from './1795655439778-MeetingEvents.js';
 import { LiveSnapshotsSpeakingTurnsPostgres1795663257556 } from './1795663257556-LiveSnapshotsSpeakingTurns.js';
 import { VotesPostgres1795665125589 } from './1795665125589-Votes.js';
+import { MinutesPostgres1795666932600 } from './1795666932600-Minutes.js';
 
 /** Applied in order at start. Never edit a migration after it has landed: add a new one. */
 export const POSTGRES_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -12,4 +13,5 @@ export const POSTGRES_MIGRATIONS: Array<new () => MigrationInterface> = [
   MeetingEventsPostgres1795655439778,
   LiveSnapshotsSpeakingTurnsPostgres1795663257556,
   VotesPostgres1795665125589,
+  MinutesPostgres1795666932600,
 ];

@@ -4,6 +4,7 @@ import { MeetingsAgendaDocumentsSqlite1795651419594 } from './1795651419594-Meet
 import { MeetingEventsSqlite1795655439778 } from './1795655439778-MeetingEvents.js';
 import { LiveSnapshotsSpeakingTurnsSqlite1795663257556 } from './1795663257556-LiveSnapshotsSpeakingTurns.js';
 import { VotesSqlite1795665125589 } from './1795665125589-Votes.js';
+import { MinutesSqlite1795666932600 } from './1795666932600-Minutes.js';
 
 /** Applied in order at start. Never edit a migration after it has landed: add a new one. */
 export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -12,4 +13,5 @@ export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [
   MeetingEventsSqlite1795655439778,
   LiveSnapshotsSpeakingTurnsSqlite1795663257556,
   VotesSqlite1795665125589,
+  MinutesSqlite1795666932600,
 ];
