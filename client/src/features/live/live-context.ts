@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItemDto, DocumentDto, LiveRoomInfo, LiveView } from '@phonghop/shared';
 import type { SubstituteFormat } from './seats';
-import type { RunCommand } from './use-live-commands';
+import type { RunCommand, SendCommand } from './use-live-commands';
 
 /** What every live screen reads: the session's view (with the room known), the agenda, the documents, commands. */
 export interface LiveRoomApi {
@@ -12,6 +12,8 @@ export interface LiveRoomApi {
   agenda: readonly AgendaItemDto[];
   docs: readonly DocumentDto[];
   run: RunCommand;
+  /** Like run, answering the result or the refusal's text (votes: the new vote's id, a refused ballot in place). */
+  send: SendCommand;
   /** Busy keys of commands awaiting their ack. */
   pending: ReadonlySet<string>;
 }

@@ -8,10 +8,18 @@ import {
   LiveSession,
   type LiveSocketLike,
   type LiveView,
+  type VoteCommand,
+  type VoteCommandResults,
+  type voteCommandSchemas,
 } from '@phonghop/shared';
 
+/** Everything a screen sends to the room: the live control commands and the vote commands. */
+export type RoomCommand = LiveControlCommand | VoteCommand;
+type RoomSchemas = typeof liveCommandSchemas & typeof voteCommandSchemas;
+export type RoomCommandResults = LiveCommandResults & VoteCommandResults;
+
 /** A command's payload as the screens give it: the session adds the meeting id and the idempotency key. */
-export type LivePayload<K extends LiveControlCommand> = Omit<z.input<(typeof liveCommandSchemas)[K]>, 'meetingId' | 'idempotencyKey'>;
+export type LivePayload<K extends RoomCommand> = Omit<z.input<RoomSchemas[K]>, 'meetingId' | 'idempotencyKey'>;
 
 const OFFLINE: Ack<{ seq: number }> = { ok: false, code: 'NETWORK_ERROR', message: '' };
 
@@ -47,8 +55,8 @@ export class LiveRoomStore {
 
   readonly getSnapshot = (): LiveView => this.view;
 
-  command<K extends LiveControlCommand>(name: K, payload: LivePayload<K>): Promise<Ack<LiveCommandResults[K]>> {
-    if (!this.session) return Promise.resolve(OFFLINE as Ack<LiveCommandResults[K]>);
+  command<K extends RoomCommand>(name: K, payload: LivePayload<K>): Promise<Ack<RoomCommandResults[K]>> {
+    if (!this.session) return Promise.resolve(OFFLINE as Ack<RoomCommandResults[K]>);
     return this.session.command(name, payload);
   }
 

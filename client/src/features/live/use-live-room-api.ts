@@ -13,7 +13,7 @@ import { useLiveRoom } from './use-live-room';
  */
 export function useLiveRoomApi(meetingId: string): { api: LiveRoomApi | null; joinError: { code: string; message: string } | null; loadError: unknown } {
   const { store, view } = useLiveRoom(meetingId);
-  const { run, pending } = useLiveCommands(store);
+  const { run, send, pending } = useLiveCommands(store);
   const agenda = useResource(`live-agenda:${meetingId}`, (signal) => agendaApi.get(meetingId, signal));
   const docs = useResource(`live-docs:${meetingId}`, (signal) => documentsApi.list(meetingId, signal));
 
@@ -32,8 +32,8 @@ export function useLiveRoomApi(meetingId: string): { api: LiveRoomApi | null; jo
   const items = agenda.data?.items;
   const list = docs.data;
   const api = useMemo<LiveRoomApi | null>(
-    () => (room && items && list ? { meetingId, view, room, agenda: items, docs: list, run, pending } : null),
-    [meetingId, view, room, items, list, run, pending],
+    () => (room && items && list ? { meetingId, view, room, agenda: items, docs: list, run, send, pending } : null),
+    [meetingId, view, room, items, list, run, send, pending],
   );
   return { api, joinError: view.error, loadError: agenda.error ?? docs.error };
 }
