@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../ui/EmptyState';
+import { VotePanel } from '../votes/VotePanel';
 import { AgendaPanel } from './AgendaPanel';
 import { AttendancePanel } from './AttendancePanel';
 import { useLive } from './live-context';
@@ -10,7 +11,7 @@ import { PresentationControls } from './PresentationControls';
 import { PresenterDesignation } from './PresenterDesignation';
 import { SpeakerPanel } from './SpeakerPanel';
 
-/** The chair's control screen (tablet first): run the session, the agenda, the floor, the projector, the roll call. */
+/** The chair's control screen (tablet first): run the session, votes, the agenda, the floor, the projector, the roll call. */
 export function ChairScreen() {
   const { t } = useTranslation();
   const { view } = useLive();
@@ -21,6 +22,7 @@ export function ChairScreen() {
       <div className="live-grid">
         <div className="live-col">
           <MeetingControls />
+          <VotePanel mode="chair" />
           <SpeakerPanel />
           <AgendaPanel />
         </div>

@@ -5,6 +5,7 @@ import { useParams } from 'react-router';
 import { ApiError } from '../../api/api-error';
 import { useErrorMessage } from '../../i18n/use-error-message';
 import { Spinner } from '../../ui/Spinner';
+import { ProjectorVote, useProjectorVote } from '../votes/ProjectorVote';
 import { CurrentSpeakerCard } from './CurrentSpeakerCard';
 import { LiveRoomContext, useLive } from './live-context';
 import { LiveConnectionBadge, LiveStatusBadge, QuorumBadge } from './LiveBadges';
@@ -56,6 +57,8 @@ function ProjectorScreen() {
   const { view, room, docs } = useLive();
   const presentation = view.state.presentation;
   const doc = presentation ? docs.find((d) => d.id === presentation.documentId) : undefined;
+  // a vote takes the wall while it runs, and its published result until the room moves on
+  const vote = useProjectorVote();
 
   return (
     <>
@@ -70,7 +73,9 @@ function ProjectorScreen() {
         <CurrentItem className="projector__item" />
       </header>
       <main className="projector__stage">
-        {presentation ? (
+        {vote ? (
+          <ProjectorVote vote={vote.vote} />
+        ) : presentation ? (
           <PresentedPage target={presentation} label={t('live.presentation.pageLabel', { page: presentation.page })} />
         ) : (
           <p className="projector__empty" data-testid="presentation-empty">
