@@ -6,14 +6,15 @@ import { useLive } from '../live/live-context';
 import { BallotCard } from './BallotCard';
 import { choiceLabels } from './ballot-selection';
 import { recallBallot } from './my-ballot';
-import { currentVote } from './vote-standing';
+import { belongsToCurrentItem, currentVote } from './vote-standing';
 import { VoteCountdown, VoteProgress } from './VoteProgress';
 import { VoteHeading } from './VoteHeading';
 import { VoteResultView } from './VoteResultView';
 
 /**
  * The vote on a member's tablet, above everything else: the ballot while the vote is open, "waiting for the
- * result" once it closes, the published result (until put away), or the cancellation and its reason.
+ * result" once it closes, the published result or the cancellation and its reason (until put away, or until the
+ * chair opens another agenda item).
  */
 export function MemberVoteCard() {
   const { t } = useTranslation();
@@ -22,8 +23,9 @@ export function MemberVoteCard() {
   const current = currentVote(view.state);
   if (!current || current.id === putAway) return null;
   const { id, vote } = current;
-  const mine = recallBallot(room.me.userId, id);
   const done = vote.status === 'published' || vote.status === 'cancelled';
+  if (done && !belongsToCurrentItem(vote, view.state.currentItemId)) return null;
+  const mine = recallBallot(room.me.userId, id);
 
   return (
     <section className={`card vote-card vote-card--${vote.status}`} aria-labelledby={`vote-card-${id}`} data-testid="member-vote" data-vote-id={id} data-status={vote.status}>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { DEFAULT_VOTE_OPTIONS, type LiveRoomInfo, type LiveSeat, type LiveVote, type PresentationState } from '@phonghop/shared';
-import { ballotStanding, currentVote, lateCandidates, presentationKey, seatsNotVoted, voteHasStage } from './vote-standing';
+import { ballotStanding, belongsToCurrentItem, currentVote, lateCandidates, presentationKey, seatsNotVoted, voteHasStage } from './vote-standing';
 
 function buildVote(overrides: Partial<LiveVote> = {}): LiveVote {
   return {
@@ -112,6 +112,15 @@ describe('currentVote', () => {
     };
     expect(currentVote({ openVoteId: null, votes })?.id).toBe('b');
     expect(currentVote({ openVoteId: null, votes: {} })).toBeNull();
+  });
+});
+
+describe('belongsToCurrentItem', () => {
+  it('keeps a vote with the item it decides, and a vote without an item with any', () => {
+    expect(belongsToCurrentItem({ agendaItemId: 'item-2' }, 'item-2')).toBe(true);
+    expect(belongsToCurrentItem({ agendaItemId: 'item-2' }, 'item-3')).toBe(false);
+    expect(belongsToCurrentItem({ agendaItemId: null }, 'item-3')).toBe(true);
+    expect(belongsToCurrentItem({ agendaItemId: 'item-2' }, null)).toBe(true);
   });
 });
 

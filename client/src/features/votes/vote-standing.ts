@@ -57,6 +57,11 @@ export function presentationKey(p: PresentationState | null): string {
   return p ? `${p.documentId}:${p.version}:${p.page}` : '';
 }
 
+/** A vote with an agenda item belongs to it: once the chair opens another item, its result is put away. */
+export function belongsToCurrentItem(vote: Pick<LiveVote, 'agendaItemId'>, currentItemId: string | null): boolean {
+  return vote.agendaItemId === null || currentItemId === null || vote.agendaItemId === currentItemId;
+}
+
 /**
  * Whether the projector gives its stage to the vote. A vote in progress or being counted always has it. A
  * published result stays until the room moves on: the chair opens another agenda item, or shows another page than
@@ -74,7 +79,7 @@ export function voteHasStage(
     case 'cancelled':
       return false;
     case 'published':
-      if (vote.agendaItemId !== null && room.currentItemId !== null && vote.agendaItemId !== room.currentItemId) return false;
+      if (!belongsToCurrentItem(vote, room.currentItemId)) return false;
       return pageAtResult === null || pageAtResult === presentationKey(room.presentation);
   }
 }
