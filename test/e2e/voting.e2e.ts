@@ -41,6 +41,9 @@ const VI = {
   rejected: 'Không thông qua',
   recorded: 'thư ký ghi nhận',
 };
+const PLANS_QUESTION = 'Chọn tối đa hai phương án bố trí phòng họp không giấy tại các xã';
+const PLANS = ['Phương án 1: tại hội trường xã', 'Phương án 2: tại phòng họp Ủy ban', 'Phương án 3: kết hợp trực tuyến'];
+const CANCEL_REASON = 'Cần lấy thêm ý kiến của Phòng Tài chính – Kế hoạch';
 const NAMED_DRAFT = 'Đề nghị bổ sung kinh phí số hóa hồ sơ (dự thảo)';
 const NAMED_QUESTION = 'Thống nhất đề nghị bổ sung 1,2 tỷ đồng kinh phí số hóa hồ sơ năm 2027';
 /** The tally of 2 Đồng ý, 1 Không đồng ý under "quá nửa số phiếu biểu quyết": 2 of 3 ballots. */
@@ -480,6 +483,50 @@ describe('a secret vote, end to end in the browser', () => {
       await chair.locator('[data-testid="vote-history-row"][data-status="published"]').filter({ hasText: QUESTION }).waitFor();
     });
   }, 90_000);
+
+  it('an open vote among three plans, up to two choices: the form checks before sending; the chair cancels it with a reason', async () => {
+    await step(async () => {
+      await tid(chair, 'vote-create').tap();
+      const form = tid(chair, 'vote-form');
+      // Nothing typed yet: the shared schema's message, nothing sent.
+      await tid(form, 'vote-save-open').tap();
+      expect(norm(await form.innerText())).toContain('Vui lòng nhập nội dung biểu quyết.');
+      await tid(form, 'vote-question-input').fill(PLANS_QUESTION);
+      await tid(form, 'vote-options-custom').check();
+      await tid(form, 'vote-add-option').tap();
+      const rows = tid(form, 'vote-option-input');
+      for (const [i, label] of PLANS.entries()) await rows.nth(i).fill(label);
+      await form.locator('input[name="voteMaxChoices"]').fill('2');
+      await tid(form, 'vote-save-open').tap();
+      await chair.locator('[data-testid="vote-current"][data-status="open"]').filter({ hasText: PLANS_QUESTION }).waitFor();
+
+      const card = nam.locator('[data-testid="member-vote"][data-status="open"]').filter({ hasText: PLANS_QUESTION });
+      await card.waitFor();
+      await card.locator('[data-testid="ballot-option"][data-key="pa-1"]').tap();
+      await card.locator('[data-testid="ballot-option"][data-key="pa-3"]').tap();
+      // Two chosen: the third plan cannot be added; "Không biểu quyết" still can (it would replace them).
+      await expect(card.locator('[data-testid="ballot-option"][data-key="pa-2"]').isDisabled()).resolves.toBe(true);
+      await expect(card.locator('[data-testid="ballot-option"][data-key="abstain"]').isDisabled()).resolves.toBe(false);
+      await tid(card, 'ballot-next').tap();
+      expect(norm(await tid(card, 'ballot-confirm-text').innerText())).toBe(VI.confirm(`${PLANS[0]}, ${PLANS[2]}`));
+      await tid(card, 'ballot-confirm').tap();
+      await card.locator('[data-testid="ballot-card"][data-state="voted"]').waitFor();
+      await chair.locator('[data-testid="vote-current"] [data-testid="vote-progress"][data-cast="1"]').waitFor();
+
+      await tid(chair, 'vote-cancel').tap();
+      const cancel = tid(chair, 'vote-cancel-form');
+      await cancel.locator('textarea[name="cancelReason"]').fill(CANCEL_REASON);
+      await tid(cancel, 'confirm-vote-cancel').tap();
+      for (const page of [chair, nam, lan]) {
+        const cancelled = page.locator('[data-testid="vote-cancelled"]');
+        await cancelled.waitFor();
+        expect(norm(await cancelled.innerText())).toBe(`Biểu quyết đã bị hủy. Lý do: ${CANCEL_REASON}`);
+      }
+      // A cancelled vote leaves the wall to the presentation.
+      await tid(projector, 'presentation-empty').waitFor();
+      await expect(tid(projector, 'projector-vote').count()).resolves.toBe(0);
+    });
+  }, 60_000);
 
   it('no page had an error', async () => {
     await screenshots('voting-named');
