@@ -1,21 +1,5 @@
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  type IBorderOptions,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from "docx";
-import {
-  type MinutesDocument,
-  type Run,
-  signatureLines,
-} from "./minutes-document.js";
+import { AlignmentType, BorderStyle, Document, type IBorderOptions, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { type MinutesDocument, type Run, signatureLines } from './minutes-document.js';
 
 /**
  * The same minutes as DOCX for further editing in Word (the `docx` package): A4, the ND 30 margins, Times New Roman
@@ -25,12 +9,12 @@ import {
 
 const TWIP_PER_MM = 1440 / 25.4;
 const tw = (mmValue: number) => Math.round(mmValue * TWIP_PER_MM);
-const FONT = "Times New Roman";
+const FONT = 'Times New Roman';
 const size = (pt: number) => pt * 2;
 const none: IBorderOptions = {
   style: BorderStyle.NONE,
   size: 0,
-  color: "FFFFFF",
+  color: 'FFFFFF',
 };
 const noBorders = {
   top: none,
@@ -59,17 +43,15 @@ const run = (
     underline: o.underline ? {} : undefined,
   });
 
-const centred = (
-  children: TextRun[],
-  extra: Partial<ConstructorParameters<typeof Paragraph>[0] & object> = {},
-) => new Paragraph({ alignment: AlignmentType.CENTER, children, ...extra });
+const centred = (children: TextRun[], extra: Partial<ConstructorParameters<typeof Paragraph>[0] & object> = {}) =>
+  new Paragraph({ alignment: AlignmentType.CENTER, children, ...extra });
 
 /** A short rule under a line: a bottom border on a paragraph indented from both sides. */
 const rule = (indentMm: number) =>
   new Paragraph({
     indent: { left: tw(indentMm), right: tw(indentMm) },
     border: {
-      bottom: { style: BorderStyle.SINGLE, size: 6, color: "000000", space: 1 },
+      bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 },
     },
     children: [],
   });
@@ -82,19 +64,12 @@ function cell(children: Paragraph[], widthMm: number): TableCell {
   });
 }
 
-function twoColumns(
-  left: Paragraph[],
-  right: Paragraph[],
-  leftMm: number,
-  rightMm: number,
-): Table {
+function twoColumns(left: Paragraph[], right: Paragraph[], leftMm: number, rightMm: number): Table {
   return new Table({
     width: { size: tw(leftMm + rightMm), type: WidthType.DXA },
     columnWidths: [tw(leftMm), tw(rightMm)],
     borders: noBorders,
-    rows: [
-      new TableRow({ children: [cell(left, leftMm), cell(right, rightMm)] }),
-    ],
+    rows: [new TableRow({ children: [cell(left, leftMm), cell(right, rightMm)] })],
   });
 }
 
@@ -115,10 +90,8 @@ export function renderMinutesDocx(d: MinutesDocument): Promise<Buffer> {
     centred([run(d.numberLine)], { spacing: { before: 120 } }),
   ];
   const right = [
-    centred([
-      run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { bold: true, pt: 12.5 }),
-    ]),
-    centred([run("Độc lập - Tự do - Hạnh phúc", { bold: true, pt: 13.5 })]),
+    centred([run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, pt: 12.5 })]),
+    centred([run('Độc lập - Tự do - Hạnh phúc', { bold: true, pt: 13.5 })]),
     rule(18),
     centred([run(d.placeDateLine, { italic: true, pt: 13.5 })], {
       spacing: { before: 120 },
@@ -129,11 +102,11 @@ export function renderMinutesDocx(d: MinutesDocument): Promise<Buffer> {
       spacing: { before: 360 },
     }),
     centred([run(d.subtitle, { bold: true, pt: 14 })]),
-    ...(d.draft ? [centred([run("(Dự thảo)", { italic: true, pt: 12 })])] : []),
+    ...(d.draft ? [centred([run('(Dự thảo)', { italic: true, pt: 12 })])] : []),
     rule(70),
   ];
   const body = d.body.map((b) =>
-    b.kind === "heading"
+    b.kind === 'heading'
       ? new Paragraph({
           spacing: { before: 120, after: 80 },
           children: [run(b.text, { bold: true })],
@@ -142,9 +115,7 @@ export function renderMinutesDocx(d: MinutesDocument): Promise<Buffer> {
   );
   const chairLines = [
     centred([run(d.chair.title, { bold: true })]),
-    ...(d.chair.position
-      ? [centred([run(d.chair.position, { bold: true })])]
-      : []),
+    ...(d.chair.position ? [centred([run(d.chair.position, { bold: true })])] : []),
     ...(d.signature
       ? signatureLines(d.signature).map((l) => centred([run(l, { pt: 9.5 })]))
       : [new Paragraph({ spacing: { before: 1200 }, children: [] })]),
@@ -160,14 +131,12 @@ export function renderMinutesDocx(d: MinutesDocument): Promise<Buffer> {
   const recipients = [
     new Paragraph({
       spacing: { before: 360 },
-      children: [run("Nơi nhận:", { bold: true, italic: true, pt: 12 })],
+      children: [run('Nơi nhận:', { bold: true, italic: true, pt: 12 })],
     }),
-    ...d.recipients.map(
-      (r) => new Paragraph({ children: [run(r, { pt: 11 })] }),
-    ),
+    ...d.recipients.map((r) => new Paragraph({ children: [run(r, { pt: 11 })] })),
   ];
   const doc = new Document({
-    creator: "Phòng họp không giấy",
+    creator: 'Phòng họp không giấy',
     title: d.meta.title,
     subject: d.meta.subject,
     styles: { default: { document: { run: { font: FONT, size: size(13) } } } },

@@ -1,6 +1,6 @@
 /** Vietnam is UTC+7 all year; these never depend on the machine's time zone. */
 const VN_OFFSET_MS = 7 * 3600_000;
-const two = (n: number) => String(n).padStart(2, "0");
+const two = (n: number) => String(n).padStart(2, '0');
 
 function vn(instant: Date): Date {
   return new Date(instant.getTime() + VN_OFFSET_MS);
@@ -33,5 +33,5 @@ export function vnDuration(ms: number): string {
 
 /** "66,67%": Vietnamese decimal comma. */
 export function vnPercent(value: number): string {
-  return `${String(value).replace(".", ",")}%`;
+  return `${String(value).replace('.', ',')}%`;
 }

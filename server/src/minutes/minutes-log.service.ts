@@ -1,6 +1,6 @@
-import { Injectable } from "@nestjs/common";
-import { InjectRepository } from "@nestjs/typeorm";
-import { Between, In, type Repository } from "typeorm";
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Between, In, type Repository } from 'typeorm';
 import {
   buildMinutesFacts,
   checkNamedBallots,
@@ -9,10 +9,10 @@ import {
   type MinutesFacts,
   type MinutesVerificationDto,
   type NamedBallot,
-} from "@phonghop/shared";
-import { EVENT_PAGE_MAX, EventLogService } from "../live/event-log.service.js";
-import { MeetingEventEntity } from "../live/meeting-event.entity.js";
-import { VoteBallotEntity } from "../votes/vote-records.entity.js";
+} from '@phonghop/shared';
+import { EVENT_PAGE_MAX, EventLogService } from '../live/event-log.service.js';
+import { MeetingEventEntity } from '../live/meeting-event.entity.js';
+import { VoteBallotEntity } from '../votes/vote-records.entity.js';
 
 /**
  * The minutes' side of the event log: facts derived from it (the shared builder, the live room's reducer) and the
@@ -44,7 +44,7 @@ export class MinutesLog {
           meetingId,
           seq: Between(from, Math.min(upto, from + EVENT_PAGE_MAX - 1)),
         },
-        order: { seq: "ASC" },
+        order: { seq: 'ASC' },
       });
       for (const row of page) {
         events.push({
@@ -61,22 +61,15 @@ export class MinutesLog {
   }
 
   /** Each named vote's ballots (seat and choices), for the votes in the facts that were closed. */
-  async namedBallots(
-    facts: MinutesFacts,
-  ): Promise<Record<string, NamedBallot[]>> {
-    const named = facts.votes
-      .filter((v) => v.kind === "named" && v.closeSeq !== null)
-      .map((v) => v.voteId);
+  async namedBallots(facts: MinutesFacts): Promise<Record<string, NamedBallot[]>> {
+    const named = facts.votes.filter((v) => v.kind === 'named' && v.closeSeq !== null).map((v) => v.voteId);
     if (named.length === 0) return {};
     const rows = await this.ballots.find({
       where: { voteId: In(named) },
-      order: { castAt: "ASC", seatUserId: "ASC" },
+      order: { castAt: 'ASC', seatUserId: 'ASC' },
     });
-    const out: Record<string, NamedBallot[]> = Object.fromEntries(
-      named.map((id) => [id, []]),
-    );
-    for (const r of rows)
-      out[r.voteId].push({ seatUserId: r.seatUserId, choices: [...r.choices] });
+    const out: Record<string, NamedBallot[]> = Object.fromEntries(named.map((id) => [id, []]));
+    for (const r of rows) out[r.voteId].push({ seatUserId: r.seatUserId, choices: [...r.choices] });
     return out;
   }
 
@@ -92,15 +85,10 @@ export class MinutesLog {
   }): Promise<MinutesVerificationDto> {
     const chain = await this.log.verify(draft.meetingId);
     const derived = await this.derive(draft.meetingId, draft.facts.lastSeq);
-    const headMatches =
-      derived.lastSeq === draft.facts.lastSeq &&
-      derived.headHash === draft.facts.headHash;
+    const headMatches = derived.lastSeq === draft.facts.lastSeq && derived.headHash === draft.facts.headHash;
     const checks = compareFacts(draft.facts, derived);
     for (const vote of derived.votes) {
-      if (vote.kind === "named" && vote.closeSeq !== null)
-        checks.push(
-          checkNamedBallots(vote, draft.namedBallots[vote.voteId] ?? []),
-        );
+      if (vote.kind === 'named' && vote.closeSeq !== null) checks.push(checkNamedBallots(vote, draft.namedBallots[vote.voteId] ?? []));
     }
     if (!chain.ok) {
       // name the facts that stand on the broken event or after it

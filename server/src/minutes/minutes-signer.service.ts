@@ -1,20 +1,16 @@
-import { createHash } from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
-import { Inject, Injectable } from "@nestjs/common";
-import type {
-  MinutesDto,
-  SignatureStatusDto,
-  SignedMinutesDto,
-} from "@phonghop/shared";
-import { AppError } from "../common/app-error.js";
-import { Clock } from "../common/clock.js";
-import { APP_CONFIG, type AppConfig } from "../config/env.js";
-import { minutesDocument } from "./minutes-document.js";
-import type { SignedMinutesEntity } from "./minutes.entity.js";
-import { renderMinutesPdf } from "./minutes-pdf.js";
-import { signPdf, verifyPdfSignature } from "./signing/pdf-signature.js";
-import { SigningCertificate } from "./signing/signing-certificate.js";
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Inject, Injectable } from '@nestjs/common';
+import type { MinutesDto, SignatureStatusDto, SignedMinutesDto } from '@phonghop/shared';
+import { AppError } from '../common/app-error.js';
+import { Clock } from '../common/clock.js';
+import { APP_CONFIG, type AppConfig } from '../config/env.js';
+import { minutesDocument } from './minutes-document.js';
+import type { SignedMinutesEntity } from './minutes.entity.js';
+import { renderMinutesPdf } from './minutes-pdf.js';
+import { signPdf, verifyPdfSignature } from './signing/pdf-signature.js';
+import { SigningCertificate } from './signing/signing-certificate.js';
 
 export interface SignedFile {
   sha256: string;
@@ -25,7 +21,7 @@ export interface SignedFile {
   demo: boolean;
 }
 
-const sha256 = (b: Buffer) => createHash("sha256").update(b).digest("hex");
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 /**
  * Freezes approved minutes as a signed PDF: rendered with the visible signature block (signer, position, signing
@@ -42,19 +38,14 @@ export class MinutesSigner {
     private readonly certificate: SigningCertificate,
     private readonly clock: Clock,
   ) {
-    this.dir = path.join(config.dataDir, "minutes");
+    this.dir = path.join(config.dataDir, 'minutes');
   }
 
-  async sign(
-    minutes: MinutesDto,
-    signer: { fullName: string; position: string },
-  ): Promise<SignedFile> {
+  async sign(minutes: MinutesDto, signer: { fullName: string; position: string }): Promise<SignedFile> {
     const identity = this.certificate.current();
-    if (!identity) throw new AppError("SIGNING_UNAVAILABLE");
+    if (!identity) throw new AppError('SIGNING_UNAVAILABLE');
     // CMS signing time has whole seconds: the visible block shows the same instant
-    const signedAt = new Date(
-      Math.floor(this.clock.now().getTime() / 1000) * 1000,
-    );
+    const signedAt = new Date(Math.floor(this.clock.now().getTime() / 1000) * 1000);
     const doc = minutesDocument(minutes, {
       signerName: signer.fullName,
       position: signer.position,
@@ -91,12 +82,7 @@ export class MinutesSigner {
     const sameCertificate = sig.certificateSha256 === row.certificateSha256;
     const valid = sig.valid && sha256Matches && sameCertificate;
     const problem =
-      sig.problem ??
-      (!sameCertificate
-        ? "Chứng thư số khác với chứng thư đã ký."
-        : !sha256Matches
-          ? "Tệp khác với bản đã lưu khi ký."
-          : null);
+      sig.problem ?? (!sameCertificate ? 'Chứng thư số khác với chứng thư đã ký.' : !sha256Matches ? 'Tệp khác với bản đã lưu khi ký.' : null);
     return {
       signed: true,
       valid,
@@ -113,7 +99,7 @@ export class MinutesSigner {
   }
 
   private fileOf(hash: string): string {
-    if (!/^[0-9a-f]{64}$/.test(hash)) throw new AppError("NOT_FOUND");
+    if (!/^[0-9a-f]{64}$/.test(hash)) throw new AppError('NOT_FOUND');
     return path.join(this.dir, hash.slice(0, 2), `${hash}.pdf`);
   }
 

@@ -1,27 +1,21 @@
-import { randomUUID } from "node:crypto";
-import { Injectable } from "@nestjs/common";
-import { InjectRepository } from "@nestjs/typeorm";
-import type { Repository } from "typeorm";
-import type {
-  MinutesDto,
-  MinutesVerificationDto,
-  MinutesVersionRequest,
-  ReturnMinutesRequest,
-  SignatureStatusDto,
-} from "@phonghop/shared";
-import { AppError } from "../common/app-error.js";
-import { Clock } from "../common/clock.js";
-import { DbWriter } from "../database/db-writer.js";
-import type { Viewer } from "../meetings/meeting-access.js";
-import { UsersService } from "../users/users.service.js";
-import { canDecideMinutes, canEditMinutes } from "./minutes-access.js";
-import { minutesDocument } from "./minutes-document.js";
-import { renderMinutesDocx } from "./minutes-docx.js";
-import { MinutesLog } from "./minutes-log.service.js";
-import { renderMinutesPdf } from "./minutes-pdf.js";
-import { MinutesSigner } from "./minutes-signer.service.js";
-import { MinutesCommentEntity, SignedMinutesEntity } from "./minutes.entity.js";
-import { type MinutesScope, MinutesService } from "./minutes.service.js";
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import type { MinutesDto, MinutesVerificationDto, MinutesVersionRequest, ReturnMinutesRequest, SignatureStatusDto } from '@phonghop/shared';
+import { AppError } from '../common/app-error.js';
+import { Clock } from '../common/clock.js';
+import { DbWriter } from '../database/db-writer.js';
+import type { Viewer } from '../meetings/meeting-access.js';
+import { UsersService } from '../users/users.service.js';
+import { canDecideMinutes, canEditMinutes } from './minutes-access.js';
+import { minutesDocument } from './minutes-document.js';
+import { renderMinutesDocx } from './minutes-docx.js';
+import { MinutesLog } from './minutes-log.service.js';
+import { renderMinutesPdf } from './minutes-pdf.js';
+import { MinutesSigner } from './minutes-signer.service.js';
+import { MinutesCommentEntity, SignedMinutesEntity } from './minutes.entity.js';
+import { type MinutesScope, MinutesService } from './minutes.service.js';
 
 export interface MinutesFile {
   filename: string;
@@ -31,9 +25,8 @@ export interface MinutesFile {
   signature?: SignatureStatusDto;
 }
 
-const PDF = "application/pdf";
-const DOCX =
-  "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+const PDF = 'application/pdf';
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /**
  * dự thảo → trình → duyệt và ký: the secretary submits once the meeting has ended (the facts are frozen then), the
@@ -53,71 +46,38 @@ export class MinutesWorkflow {
     private readonly clock: Clock,
   ) {}
 
-  async submit(
-    viewer: Viewer,
-    meetingId: string,
-    body: MinutesVersionRequest,
-  ): Promise<MinutesDto> {
+  async submit(viewer: Viewer, meetingId: string, body: MinutesVersionRequest): Promise<MinutesDto> {
     const scope = await this.minutes.open(viewer, meetingId);
-    if (!canEditMinutes(scope.role)) throw new AppError("FORBIDDEN");
-    if (scope.row.status !== "draft")
-      throw new AppError("MINUTES_INVALID_TRANSITION");
+    if (!canEditMinutes(scope.role)) throw new AppError('FORBIDDEN');
+    if (scope.row.status !== 'draft') throw new AppError('MINUTES_INVALID_TRANSITION');
     const facts = await this.log.derive(meetingId);
-    if (!facts.ended) throw new AppError("MINUTES_MEETING_NOT_ENDED");
+    if (!facts.ended) throw new AppError('MINUTES_MEETING_NOT_ENDED');
     await this.db.transaction(async (em) => {
-      const current = await this.minutes.lockedVersion(
-        em,
-        scope.row.id,
-        body.version,
-      );
-      if (current.status !== "draft")
-        throw new AppError("MINUTES_INVALID_TRANSITION");
+      const current = await this.minutes.lockedVersion(em, scope.row.id, body.version);
+      if (current.status !== 'draft') throw new AppError('MINUTES_INVALID_TRANSITION');
       const version = await this.minutes.bump(em, current, {
-        status: "submitted",
+        status: 'submitted',
         facts,
         submittedAt: this.clock.now(),
         returnComment: null,
       });
-      await this.minutes.revision(
-        em,
-        current.id,
-        version,
-        "submit",
-        viewer.userId,
-        [],
-      );
+      await this.minutes.revision(em, current.id, version, 'submit', viewer.userId, []);
     });
     return this.minutes.get(viewer, meetingId);
   }
 
-  async returnToSecretary(
-    viewer: Viewer,
-    meetingId: string,
-    body: ReturnMinutesRequest,
-  ): Promise<MinutesDto> {
+  async returnToSecretary(viewer: Viewer, meetingId: string, body: ReturnMinutesRequest): Promise<MinutesDto> {
     const scope = await this.decidable(viewer, meetingId);
     const now = this.clock.now();
     await this.db.transaction(async (em) => {
-      const current = await this.minutes.lockedVersion(
-        em,
-        scope.row.id,
-        body.version,
-      );
-      if (current.status !== "submitted")
-        throw new AppError("MINUTES_INVALID_TRANSITION");
+      const current = await this.minutes.lockedVersion(em, scope.row.id, body.version);
+      if (current.status !== 'submitted') throw new AppError('MINUTES_INVALID_TRANSITION');
       const version = await this.minutes.bump(em, current, {
-        status: "draft",
+        status: 'draft',
         submittedAt: null,
         returnComment: body.comment,
       });
-      await this.minutes.revision(
-        em,
-        current.id,
-        version,
-        "return",
-        viewer.userId,
-        [{ key: "return-comment", before: null, after: body.comment }],
-      );
+      await this.minutes.revision(em, current.id, version, 'return', viewer.userId, [{ key: 'return-comment', before: null, after: body.comment }]);
       await em.insert(MinutesCommentEntity, {
         id: randomUUID(),
         minutesId: current.id,
@@ -131,32 +91,22 @@ export class MinutesWorkflow {
   }
 
   /** Approval freezes the PDF, signs it (signer: the approving chair) and records its SHA-256, in one step. */
-  async approve(
-    viewer: Viewer,
-    meetingId: string,
-    body: MinutesVersionRequest,
-  ): Promise<MinutesDto> {
+  async approve(viewer: Viewer, meetingId: string, body: MinutesVersionRequest): Promise<MinutesDto> {
     const scope = await this.decidable(viewer, meetingId);
-    if (scope.row.status !== "submitted")
-      throw new AppError("MINUTES_INVALID_TRANSITION");
+    if (scope.row.status !== 'submitted') throw new AppError('MINUTES_INVALID_TRANSITION');
     if (scope.row.version !== body.version)
-      throw new AppError("MINUTES_VERSION_CONFLICT", {
+      throw new AppError('MINUTES_VERSION_CONFLICT', {
         details: { version: String(scope.row.version) },
       });
     const chair = (await this.users.people([viewer.userId])).get(viewer.userId);
-    if (!chair) throw new AppError("NOT_FOUND");
+    if (!chair) throw new AppError('NOT_FOUND');
     const file = await this.signer.sign(await this.minutes.dto(scope), chair);
     try {
       await this.db.transaction(async (em) => {
-        const current = await this.minutes.lockedVersion(
-          em,
-          scope.row.id,
-          body.version,
-        );
-        if (current.status !== "submitted")
-          throw new AppError("MINUTES_INVALID_TRANSITION");
+        const current = await this.minutes.lockedVersion(em, scope.row.id, body.version);
+        if (current.status !== 'submitted') throw new AppError('MINUTES_INVALID_TRANSITION');
         const version = await this.minutes.bump(em, current, {
-          status: "approved",
+          status: 'approved',
           approvedAt: file.signedAt,
         });
         const number =
@@ -179,36 +129,22 @@ export class MinutesWorkflow {
           demoCertificate: file.demo,
           supersededAt: null,
         });
-        await this.minutes.revision(
-          em,
-          current.id,
-          version,
-          "approve",
-          viewer.userId,
-          [{ key: "signed-sha256", before: null, after: file.sha256 }],
-        );
+        await this.minutes.revision(em, current.id, version, 'approve', viewer.userId, [{ key: 'signed-sha256', before: null, after: file.sha256 }]);
       });
     } catch (error) {
-      if (!(await this.signed.exists({ where: { sha256: file.sha256 } })))
-        this.signer.discard(file.sha256);
+      if (!(await this.signed.exists({ where: { sha256: file.sha256 } }))) this.signer.discard(file.sha256);
       throw error;
     }
     return this.minutes.get(viewer, meetingId);
   }
 
-  private async decidable(
-    viewer: Viewer,
-    meetingId: string,
-  ): Promise<MinutesScope> {
+  private async decidable(viewer: Viewer, meetingId: string): Promise<MinutesScope> {
     const scope = await this.minutes.open(viewer, meetingId);
-    if (!canDecideMinutes(scope.role)) throw new AppError("FORBIDDEN");
+    if (!canDecideMinutes(scope.role)) throw new AppError('FORBIDDEN');
     return scope;
   }
 
-  async verify(
-    viewer: Viewer,
-    meetingId: string,
-  ): Promise<MinutesVerificationDto> {
+  async verify(viewer: Viewer, meetingId: string): Promise<MinutesVerificationDto> {
     const { row } = await this.minutes.readable(viewer, meetingId);
     return this.log.verifyMinutes({
       meetingId,
@@ -220,8 +156,7 @@ export class MinutesWorkflow {
   /** The current minutes as PDF: the signed file while the approval stands, else a rendering marked "Dự thảo". */
   async pdf(viewer: Viewer, meetingId: string): Promise<MinutesFile> {
     const scope = await this.minutes.readable(viewer, meetingId);
-    if (scope.row.status === "approved")
-      return this.signedFile(viewer, meetingId);
+    if (scope.row.status === 'approved') return this.signedFile(viewer, meetingId);
     const dto = await this.minutes.dto(scope);
     return {
       filename: `bien-ban-du-thao-${meetingId.slice(0, 8)}.pdf`,
@@ -231,9 +166,7 @@ export class MinutesWorkflow {
   }
 
   async docx(viewer: Viewer, meetingId: string): Promise<MinutesFile> {
-    const dto = await this.minutes.dto(
-      await this.minutes.readable(viewer, meetingId),
-    );
+    const dto = await this.minutes.dto(await this.minutes.readable(viewer, meetingId));
     return {
       filename: `bien-ban-${meetingId.slice(0, 8)}.docx`,
       contentType: DOCX,
@@ -242,11 +175,7 @@ export class MinutesWorkflow {
   }
 
   /** A signed PDF (the latest, or number N) with the verification of exactly the bytes sent. */
-  async signedFile(
-    viewer: Viewer,
-    meetingId: string,
-    number?: number,
-  ): Promise<MinutesFile> {
+  async signedFile(viewer: Viewer, meetingId: string, number?: number): Promise<MinutesFile> {
     const { row, body } = await this.signedRow(viewer, meetingId, number);
     return {
       filename: `bien-ban-${meetingId.slice(0, 8)}-ky-so-${row.number}.pdf`,
@@ -256,26 +185,18 @@ export class MinutesWorkflow {
     };
   }
 
-  async signatureStatus(
-    viewer: Viewer,
-    meetingId: string,
-    number?: number,
-  ): Promise<SignatureStatusDto> {
+  async signatureStatus(viewer: Viewer, meetingId: string, number?: number): Promise<SignatureStatusDto> {
     return (await this.signedFile(viewer, meetingId, number)).signature!;
   }
 
   /** Members may download signed minutes even while a reopened draft is not shared with them. */
-  private async signedRow(
-    viewer: Viewer,
-    meetingId: string,
-    number?: number,
-  ): Promise<{ row: SignedMinutesEntity; body: Buffer }> {
+  private async signedRow(viewer: Viewer, meetingId: string, number?: number): Promise<{ row: SignedMinutesEntity; body: Buffer }> {
     const { row: minutes } = await this.minutes.open(viewer, meetingId);
     const row = await this.signed.findOne({
       where: { minutesId: minutes.id, ...(number ? { number } : {}) },
-      order: { number: "DESC" },
+      order: { number: 'DESC' },
     });
-    if (!row) throw new AppError("MINUTES_NOT_SIGNED");
+    if (!row) throw new AppError('MINUTES_NOT_SIGNED');
     return { row, body: this.signer.read(row.sha256) };
   }
 }

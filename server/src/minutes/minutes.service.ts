@@ -1,13 +1,7 @@
-import { randomUUID } from "node:crypto";
-import { Inject, Injectable } from "@nestjs/common";
-import { InjectRepository } from "@nestjs/typeorm";
-import {
-  type EntityManager,
-  In,
-  IsNull,
-  QueryFailedError,
-  type Repository,
-} from "typeorm";
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { type EntityManager, In, IsNull, QueryFailedError, type Repository } from 'typeorm';
 import {
   type MinutesAgendaItemDto,
   type MinutesCommentDto,
@@ -18,36 +12,20 @@ import {
   type MinutesSharingRequest,
   numberAgenda,
   type PatchMinutesRequest,
-} from "@phonghop/shared";
-import { AgendaItemEntity } from "../agenda/agenda-item.entity.js";
-import { AppError } from "../common/app-error.js";
-import { Clock } from "../common/clock.js";
-import { APP_CONFIG, type AppConfig } from "../config/env.js";
-import { DbWriter } from "../database/db-writer.js";
-import type { Viewer } from "../meetings/meeting-access.js";
-import type { MeetingEntity } from "../meetings/meeting.entity.js";
-import {
-  type MeetingContext,
-  MeetingsService,
-} from "../meetings/meetings.service.js";
-import { UsersService } from "../users/users.service.js";
-import {
-  canCommentMinutes,
-  canDecideMinutes,
-  canEditMinutes,
-  canReadMinutes,
-  type MinutesRole,
-  minutesRole,
-} from "./minutes-access.js";
-import { MinutesLog } from "./minutes-log.service.js";
-import { toSignedDto } from "./minutes-signer.service.js";
-import {
-  MinutesCommentEntity,
-  MinutesEntity,
-  MinutesNoteEntity,
-  MinutesRevisionEntity,
-  SignedMinutesEntity,
-} from "./minutes.entity.js";
+} from '@phonghop/shared';
+import { AgendaItemEntity } from '../agenda/agenda-item.entity.js';
+import { AppError } from '../common/app-error.js';
+import { Clock } from '../common/clock.js';
+import { APP_CONFIG, type AppConfig } from '../config/env.js';
+import { DbWriter } from '../database/db-writer.js';
+import type { Viewer } from '../meetings/meeting-access.js';
+import type { MeetingEntity } from '../meetings/meeting.entity.js';
+import { type MeetingContext, MeetingsService } from '../meetings/meetings.service.js';
+import { UsersService } from '../users/users.service.js';
+import { canCommentMinutes, canDecideMinutes, canEditMinutes, canReadMinutes, type MinutesRole, minutesRole } from './minutes-access.js';
+import { MinutesLog } from './minutes-log.service.js';
+import { toSignedDto } from './minutes-signer.service.js';
+import { MinutesCommentEntity, MinutesEntity, MinutesNoteEntity, MinutesRevisionEntity, SignedMinutesEntity } from './minutes.entity.js';
 
 export interface MinutesScope {
   ctx: MeetingContext;
@@ -55,11 +33,7 @@ export interface MinutesScope {
   row: MinutesEntity;
 }
 
-const STARTED: ReadonlySet<string> = new Set([
-  "in_progress",
-  "ended",
-  "archived",
-]);
+const STARTED: ReadonlySet<string> = new Set(['in_progress', 'ended', 'archived']);
 
 /**
  * A meeting's minutes: the row exists from the meeting's start (created on first use), its facts follow the event
@@ -94,14 +68,14 @@ export class MinutesService {
   async open(viewer: Viewer, meetingId: string): Promise<MinutesScope> {
     const ctx = await this.meetings.context(viewer, meetingId);
     const role = minutesRole(viewer, ctx.membership);
-    if (!role) throw new AppError("NOT_FOUND");
+    if (!role) throw new AppError('NOT_FOUND');
     return { ctx, role, row: await this.ensure(ctx.meeting) };
   }
 
   /** `open`, and the viewer may read the draft (403 otherwise: members wait for the chair's leave). */
   async readable(viewer: Viewer, meetingId: string): Promise<MinutesScope> {
     const scope = await this.open(viewer, meetingId);
-    if (!canReadMinutes(scope.role, scope.row)) throw new AppError("FORBIDDEN");
+    if (!canReadMinutes(scope.role, scope.row)) throw new AppError('FORBIDDEN');
     return scope;
   }
 
@@ -112,14 +86,14 @@ export class MinutesService {
   private async ensure(meeting: MeetingEntity): Promise<MinutesEntity> {
     const row = await this.minutes.findOneBy({ meetingId: meeting.id });
     if (row) return this.refresh(row);
-    if (!STARTED.has(meeting.status)) throw new AppError("MINUTES_NOT_STARTED");
+    if (!STARTED.has(meeting.status)) throw new AppError('MINUTES_NOT_STARTED');
     const facts = await this.log.derive(meeting.id);
-    if (!facts.started) throw new AppError("MINUTES_NOT_STARTED");
+    if (!facts.started) throw new AppError('MINUTES_NOT_STARTED');
     const now = this.clock.now();
     const fresh: MinutesEntity = {
       id: randomUUID(),
       meetingId: meeting.id,
-      status: "draft",
+      status: 'draft',
       version: 1,
       membersCanRead: false,
       facts,
@@ -147,15 +121,9 @@ export class MinutesService {
 
   /** A draft follows the log (facts are not the secretary's edits: no new version); submitted and approved ones are frozen. */
   private async refresh(row: MinutesEntity): Promise<MinutesEntity> {
-    if (
-      row.status !== "draft" ||
-      (await this.log.lastSeq(row.meetingId)) <= row.facts.lastSeq
-    )
-      return row;
+    if (row.status !== 'draft' || (await this.log.lastSeq(row.meetingId)) <= row.facts.lastSeq) return row;
     const facts = await this.log.derive(row.meetingId);
-    await this.db.transaction((em) =>
-      em.update(MinutesEntity, { id: row.id, status: "draft" }, { facts }),
-    );
+    await this.db.transaction((em) => em.update(MinutesEntity, { id: row.id, status: 'draft' }, { facts }));
     return { ...row, facts };
   }
 
@@ -163,12 +131,9 @@ export class MinutesService {
     const { ctx, role, row } = scope;
     const f = row.facts;
     const namedBallots = await this.log.namedBallots(f);
-    const items = numberAgenda(
-      await this.agendaItems.find({ where: { meetingId: ctx.meeting.id } }),
-    );
+    const items = numberAgenda(await this.agendaItems.find({ where: { meetingId: ctx.meeting.id } }));
     const ids = new Set<string>();
-    for (const p of ctx.participants)
-      [p.userId, p.substituteUserId].forEach((id) => id && ids.add(id));
+    for (const p of ctx.participants) [p.userId, p.substituteUserId].forEach((id) => id && ids.add(id));
     f.attendance.forEach((a) => ids.add(a.userId));
     f.turns.forEach((t) => ids.add(t.userId));
     f.votes.forEach((v) => v.voters.forEach((x) => ids.add(x.userId)));
@@ -178,16 +143,12 @@ export class MinutesService {
       id: i.id,
       number: i.number,
       title: i.title,
-      presenterName:
-        i.presenterName ||
-        (i.presenterUserId
-          ? (people.get(i.presenterUserId)?.fullName ?? "")
-          : ""),
+      presenterName: i.presenterName || (i.presenterUserId ? (people.get(i.presenterUserId)?.fullName ?? '') : ''),
     }));
     const notes = await this.notes.find({ where: { minutesId: row.id } });
     const latest = await this.signed.findOne({
       where: { minutesId: row.id },
-      order: { number: "DESC" },
+      order: { number: 'DESC' },
     });
     return {
       meetingId: ctx.meeting.id,
@@ -218,10 +179,9 @@ export class MinutesService {
       returnComment: row.returnComment,
       signed: latest ? toSignedDto(latest) : null,
       can: {
-        edit: canEditMinutes(role) && row.status !== "submitted",
-        submit:
-          canEditMinutes(role) && row.status === "draft" && f.ended !== null,
-        approve: canDecideMinutes(role) && row.status === "submitted",
+        edit: canEditMinutes(role) && row.status !== 'submitted',
+        submit: canEditMinutes(role) && row.status === 'draft' && f.ended !== null,
+        approve: canDecideMinutes(role) && row.status === 'submitted',
         share: canDecideMinutes(role),
         comment: canCommentMinutes(role, row),
       },
@@ -229,13 +189,9 @@ export class MinutesService {
   }
 
   /** An autosave of free text. Keys must name a turn of the facts or an item of the agenda; nothing changes on a refusal. */
-  async patch(
-    viewer: Viewer,
-    meetingId: string,
-    body: PatchMinutesRequest,
-  ): Promise<MinutesSaveResultDto> {
+  async patch(viewer: Viewer, meetingId: string, body: PatchMinutesRequest): Promise<MinutesSaveResultDto> {
     const { role, row } = await this.open(viewer, meetingId);
-    if (!canEditMinutes(role)) throw new AppError("FORBIDDEN");
+    if (!canEditMinutes(role)) throw new AppError('FORBIDDEN');
     await this.assertKeys(row, Object.keys(body.notes));
     const now = this.clock.now();
     return this.db.transaction(async (em) => {
@@ -264,14 +220,13 @@ export class MinutesService {
           savedAt: current.updatedAt.toISOString(),
           changed: [],
         };
-      const reopen = current.status === "approved";
+      const reopen = current.status === 'approved';
       const version = await this.bump(em, current, {
-        status: "draft",
+        status: 'draft',
         ...(reopen ? { approvedAt: null, submittedAt: null } : {}),
       });
       for (const c of changes) {
-        if (c.after === null)
-          await em.delete(MinutesNoteEntity, { minutesId: row.id, key: c.key });
+        if (c.after === null) await em.delete(MinutesNoteEntity, { minutesId: row.id, key: c.key });
         else if (c.before === null)
           await em.insert(MinutesNoteEntity, {
             minutesId: row.id,
@@ -280,31 +235,14 @@ export class MinutesService {
             updatedBy: viewer.userId,
             updatedAt: now,
           });
-        else
-          await em.update(
-            MinutesNoteEntity,
-            { minutesId: row.id, key: c.key },
-            { text: c.after, updatedBy: viewer.userId, updatedAt: now },
-          );
+        else await em.update(MinutesNoteEntity, { minutesId: row.id, key: c.key }, { text: c.after, updatedBy: viewer.userId, updatedAt: now });
       }
       // a change after approval: the signed PDF no longer says what the minutes say; the next approval signs again
-      if (reopen)
-        await em.update(
-          SignedMinutesEntity,
-          { minutesId: row.id, supersededAt: IsNull() },
-          { supersededAt: now },
-        );
-      await this.revision(
-        em,
-        row.id,
-        version,
-        reopen ? "reopen" : "edit",
-        viewer.userId,
-        changes,
-      );
+      if (reopen) await em.update(SignedMinutesEntity, { minutesId: row.id, supersededAt: IsNull() }, { supersededAt: now });
+      await this.revision(em, row.id, version, reopen ? 'reopen' : 'edit', viewer.userId, changes);
       return {
         version,
-        status: "draft" as const,
+        status: 'draft' as const,
         savedAt: now.toISOString(),
         changed: changes.map((c) => c.key),
       };
@@ -322,50 +260,33 @@ export class MinutesService {
     );
     const turns = new Set(row.facts.turns.map((t) => t.seq));
     for (const key of keys) {
-      const [kind, ref] = key.split(":");
+      const [kind, ref] = key.split(':');
       const known =
-        (kind === "turn" && turns.has(Number(ref))) ||
-        (kind === "item" && items.has(ref)) ||
-        kind === "other-business" ||
-        kind === "doc-number";
+        (kind === 'turn' && turns.has(Number(ref))) || (kind === 'item' && items.has(ref)) || kind === 'other-business' || kind === 'doc-number';
       if (!known)
-        throw new AppError("MINUTES_NOTE_KEY_UNKNOWN", {
-          details: { [`notes.${key}`]: "Không có trong cuộc họp này." },
+        throw new AppError('MINUTES_NOTE_KEY_UNKNOWN', {
+          details: { [`notes.${key}`]: 'Không có trong cuộc họp này.' },
         });
     }
   }
 
   /** Reads the row in the transaction and checks the version the client started from. */
-  async lockedVersion(
-    em: EntityManager,
-    minutesId: string,
-    expected: number,
-    o: { editing?: boolean } = {},
-  ): Promise<MinutesEntity> {
+  async lockedVersion(em: EntityManager, minutesId: string, expected: number, o: { editing?: boolean } = {}): Promise<MinutesEntity> {
     const current = await em.findOneByOrFail(MinutesEntity, { id: minutesId });
-    if (o.editing && current.status === "submitted")
-      throw new AppError("MINUTES_LOCKED");
+    if (o.editing && current.status === 'submitted') throw new AppError('MINUTES_LOCKED');
     if (current.version !== expected)
-      throw new AppError("MINUTES_VERSION_CONFLICT", {
+      throw new AppError('MINUTES_VERSION_CONFLICT', {
         details: { version: String(current.version) },
       });
     return current;
   }
 
   /** version + 1 only if nobody moved it since it was read (on PostgreSQL two writers may both have read it). */
-  async bump(
-    em: EntityManager,
-    current: MinutesEntity,
-    patch: Partial<MinutesEntity>,
-  ): Promise<number> {
+  async bump(em: EntityManager, current: MinutesEntity, patch: Partial<MinutesEntity>): Promise<number> {
     const version = current.version + 1;
-    const done = await em.update(
-      MinutesEntity,
-      { id: current.id, version: current.version },
-      { ...patch, version, updatedAt: this.clock.now() },
-    );
+    const done = await em.update(MinutesEntity, { id: current.id, version: current.version }, { ...patch, version, updatedAt: this.clock.now() });
     if (!done.affected)
-      throw new AppError("MINUTES_VERSION_CONFLICT", {
+      throw new AppError('MINUTES_VERSION_CONFLICT', {
         details: { version: String(version) },
       });
     return version;
@@ -375,9 +296,9 @@ export class MinutesService {
     em: EntityManager,
     minutesId: string,
     version: number,
-    action: MinutesRevisionEntity["action"],
+    action: MinutesRevisionEntity['action'],
     userId: string,
-    changes: MinutesRevisionEntity["changes"],
+    changes: MinutesRevisionEntity['changes'],
   ): Promise<void> {
     await em.insert(MinutesRevisionEntity, {
       id: randomUUID(),
@@ -390,34 +311,21 @@ export class MinutesService {
     });
   }
 
-  async share(
-    viewer: Viewer,
-    meetingId: string,
-    body: MinutesSharingRequest,
-  ): Promise<MinutesDto> {
+  async share(viewer: Viewer, meetingId: string, body: MinutesSharingRequest): Promise<MinutesDto> {
     const scope = await this.open(viewer, meetingId);
-    if (!canDecideMinutes(scope.role)) throw new AppError("FORBIDDEN");
-    await this.db.transaction((em) =>
-      em.update(
-        MinutesEntity,
-        { id: scope.row.id },
-        { membersCanRead: body.membersCanRead },
-      ),
-    );
+    if (!canDecideMinutes(scope.role)) throw new AppError('FORBIDDEN');
+    await this.db.transaction((em) => em.update(MinutesEntity, { id: scope.row.id }, { membersCanRead: body.membersCanRead }));
     return this.dto({
       ...scope,
       row: { ...scope.row, membersCanRead: body.membersCanRead },
     });
   }
 
-  async revisions(
-    viewer: Viewer,
-    meetingId: string,
-  ): Promise<MinutesRevisionDto[]> {
+  async revisions(viewer: Viewer, meetingId: string): Promise<MinutesRevisionDto[]> {
     const { row } = await this.readable(viewer, meetingId);
     const rows = await this.revisionRows.find({
       where: { minutesId: row.id },
-      order: { version: "DESC" },
+      order: { version: 'DESC' },
     });
     const people = await this.users.people(rows.map((r) => r.userId));
     return rows.map((r) => ({
@@ -429,14 +337,11 @@ export class MinutesService {
     }));
   }
 
-  async comments(
-    viewer: Viewer,
-    meetingId: string,
-  ): Promise<MinutesCommentDto[]> {
+  async comments(viewer: Viewer, meetingId: string): Promise<MinutesCommentDto[]> {
     const { row } = await this.readable(viewer, meetingId);
     const rows = await this.commentRows.find({
       where: { minutesId: row.id },
-      order: { at: "ASC", id: "ASC" },
+      order: { at: 'ASC', id: 'ASC' },
     });
     const people = await this.users.people(rows.map((r) => r.userId));
     return rows.map((r) => ({
@@ -448,13 +353,9 @@ export class MinutesService {
     }));
   }
 
-  async comment(
-    viewer: Viewer,
-    meetingId: string,
-    body: MinutesCommentRequest,
-  ): Promise<MinutesCommentDto> {
+  async comment(viewer: Viewer, meetingId: string, body: MinutesCommentRequest): Promise<MinutesCommentDto> {
     const { role, row } = await this.open(viewer, meetingId);
-    if (!canCommentMinutes(role, row)) throw new AppError("FORBIDDEN");
+    if (!canCommentMinutes(role, row)) throw new AppError('FORBIDDEN');
     if (body.noteKey) await this.assertKeys(row, [body.noteKey]);
     const comment: MinutesCommentEntity = {
       id: randomUUID(),
@@ -465,8 +366,7 @@ export class MinutesService {
       noteKey: body.noteKey ?? null,
     };
     await this.db.transaction((em) => em.insert(MinutesCommentEntity, comment));
-    const by =
-      (await this.users.people([viewer.userId])).get(viewer.userId) ?? null;
+    const by = (await this.users.people([viewer.userId])).get(viewer.userId) ?? null;
     return {
       id: comment.id,
       at: comment.at.toISOString(),

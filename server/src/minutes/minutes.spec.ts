@@ -1,28 +1,13 @@
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import {
-  flattenFacts,
-  type MeetingEventDto,
-  type MinutesDto,
-  type MinutesFacts,
-  type MinutesVerificationDto,
-} from "@phonghop/shared";
-import { DataSource } from "typeorm";
-import { FakeClock } from "../common/clock.js";
-import { MeetingEventEntity } from "../live/meeting-event.entity.js";
-import { json } from "../testing/factories.js";
-import { VoteBallotEntity } from "../votes/vote-records.entity.js";
-import {
-  ABSENCE_REASON,
-  CONCLUSIONS,
-  MinutesKit,
-  pageOnePng,
-  pdfText,
-  type ScriptedMeeting,
-  SUMMARIES,
-  zipEntry,
-} from "./minutes-test-kit.js";
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { flattenFacts, type MeetingEventDto, type MinutesDto, type MinutesFacts, type MinutesVerificationDto } from '@phonghop/shared';
+import { DataSource } from 'typeorm';
+import { FakeClock } from '../common/clock.js';
+import { MeetingEventEntity } from '../live/meeting-event.entity.js';
+import { json } from '../testing/factories.js';
+import { VoteBallotEntity } from '../votes/vote-records.entity.js';
+import { ABSENCE_REASON, CONCLUSIONS, MinutesKit, pageOnePng, pdfText, type ScriptedMeeting, SUMMARIES, zipEntry } from './minutes-test-kit.js';
 
 const onPostgres = Boolean(process.env.DATABASE_URL);
 
@@ -30,10 +15,7 @@ const onPostgres = Boolean(process.env.DATABASE_URL);
  * Each fact checked against the stored log independently of the builder: the event at each of its seqs has the
  * type and payload the fact claims, and the fact's times are those events' times.
  */
-function expectFactsMatchLog(
-  facts: MinutesFacts,
-  events: MeetingEventDto[],
-): void {
+function expectFactsMatchLog(facts: MinutesFacts, events: MeetingEventDto[]): void {
   const at = (seq: number) => {
     const e = events.find((x) => x.seq === seq);
     if (!e) throw new Error(`no event ${seq}`);
@@ -41,16 +23,16 @@ function expectFactsMatchLog(
   };
   const payload = (seq: number) => at(seq).payload as Record<string, unknown>;
   expect(at(facts.started!.seq)).toMatchObject({
-    type: "meeting.started",
+    type: 'meeting.started',
     at: facts.started!.at,
   });
   expect(at(facts.ended!.seq)).toMatchObject({
-    type: "meeting.ended",
+    type: 'meeting.ended',
     at: facts.ended!.at,
   });
   for (const a of facts.attendance) {
     const last = at(a.seqs.at(-1)!);
-    expect(last.type).toBe("attendance.marked");
+    expect(last.type).toBe('attendance.marked');
     expect(last.payload).toMatchObject({
       userId: a.userId,
       state: a.state,
@@ -59,7 +41,7 @@ function expectFactsMatchLog(
   }
   for (const item of facts.items) {
     expect(at(item.openSeqs[0])).toMatchObject({
-      type: "agenda.item-opened",
+      type: 'agenda.item-opened',
       payload: { itemId: item.itemId },
       at: item.startedAt,
     });
@@ -67,22 +49,16 @@ function expectFactsMatchLog(
   }
   for (const turn of facts.turns) {
     expect(at(turn.seq)).toMatchObject({
-      type: "speaker.granted",
+      type: 'speaker.granted',
       payload: { userId: turn.userId },
       at: turn.startedAt,
     });
-    expect([
-      "speaker.granted",
-      "speaker.turn-ended",
-      "meeting.ended",
-    ]).toContain(at(turn.endSeq!).type);
-    expect(turn.durationMs).toBe(
-      Date.parse(turn.endedAt!) - Date.parse(turn.startedAt),
-    );
+    expect(['speaker.granted', 'speaker.turn-ended', 'meeting.ended']).toContain(at(turn.endSeq!).type);
+    expect(turn.durationMs).toBe(Date.parse(turn.endedAt!) - Date.parse(turn.startedAt));
   }
   for (const vote of facts.votes) {
     expect(at(vote.openSeq)).toMatchObject({
-      type: "vote.opened",
+      type: 'vote.opened',
       payload: {
         voteId: vote.voteId,
         question: vote.question,
@@ -93,24 +69,24 @@ function expectFactsMatchLog(
     });
     expect(payload(vote.openSeq).eligible).toHaveLength(vote.eligibleCount);
     expect(at(vote.closeSeq!)).toMatchObject({
-      type: "vote.closed",
+      type: 'vote.closed',
       payload: { voteId: vote.voteId, castCount: vote.castCount },
       at: vote.closedAt,
     });
     expect(at(vote.publishSeq!)).toMatchObject({
-      type: "vote.published",
+      type: 'vote.published',
       payload: { voteId: vote.voteId, result: vote.result },
     });
     for (const v of vote.voters)
       expect(at(v.seq)).toMatchObject({
-        type: "vote.ballot-cast",
+        type: 'vote.ballot-cast',
         payload: { voteId: vote.voteId, voterUserId: v.userId },
       });
   }
 }
 
-describe(`minutes drafted from the event log (${onPostgres ? "PostgreSQL" : "SQLite"})`, () => {
-  const clock = new FakeClock(new Date("2026-12-15T00:00:00Z"));
+describe(`minutes drafted from the event log (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => {
+  const clock = new FakeClock(new Date('2026-12-15T00:00:00Z'));
   let kit: MinutesKit;
   let s: ScriptedMeeting;
   let minutes: MinutesDto;
@@ -124,47 +100,37 @@ describe(`minutes drafted from the event log (${onPostgres ? "PostgreSQL" : "SQL
 
   const ids = () => kit.k.ids;
 
-  it("has a draft from the start of the meeting, and none before", async () => {
+  it('has a draft from the start of the meeting, and none before', async () => {
     const { meeting } = await kit.k.f.readyMeeting();
-    expect(
-      await json(
-        await kit.call(
-          "secretary",
-          "GET",
-          `/api/meetings/${meeting.id}/minutes`,
-        ),
-        409,
-      ),
-    ).toMatchObject({ code: "MINUTES_NOT_STARTED" });
+    expect(await json(await kit.call('secretary', 'GET', `/api/meetings/${meeting.id}/minutes`), 409)).toMatchObject({ code: 'MINUTES_NOT_STARTED' });
     expect(minutes).toMatchObject({
-      status: "draft",
+      status: 'draft',
       version: expect.any(Number),
       header: {
-        org: "ỦY BAN NHÂN DÂN HUYỆN PHỤNG HIỆP",
-        place: "Phụng Hiệp",
-        docSuffix: "BB-UBND",
+        org: 'ỦY BAN NHÂN DÂN HUYỆN PHỤNG HIỆP',
+        place: 'Phụng Hiệp',
+        docSuffix: 'BB-UBND',
       },
     });
   });
 
-  it("produces a draft whose every fact matches the event log", async () => {
+  it('produces a draft whose every fact matches the event log', async () => {
     const f = minutes.facts;
     const events = await kit.events(s.meetingId);
     expect(f.lastSeq).toBe(events.at(-1)!.seq);
     expect(f.headHash).toBe(events.at(-1)!.hash);
     expectFactsMatchLog(f, events);
     // attendance: one absence with its reason, the substitute present in the member's place, the guest
-    const state = (userId: string) =>
-      f.attendance.find((a) => a.userId === userId);
+    const state = (userId: string) => f.attendance.find((a) => a.userId === userId);
     expect(state(ids().son)).toMatchObject({
-      state: "absent",
+      state: 'absent',
       reason: ABSENCE_REASON,
     });
-    expect(state(ids().sub)).toMatchObject({ state: "present_in_person" });
+    expect(state(ids().sub)).toMatchObject({ state: 'present_in_person' });
     expect(state(ids().lan)).toBeUndefined();
-    expect(state(ids().guest)).toMatchObject({ state: "present_in_person" });
+    expect(state(ids().guest)).toMatchObject({ state: 'present_in_person' });
     expect(minutes.seats.find((x) => x.userId === ids().lan)).toMatchObject({
-      rsvp: "delegated",
+      rsvp: 'delegated',
       substituteUserId: ids().sub,
     });
     // two items in the order handled, three speakers in order, under their items
@@ -174,51 +140,49 @@ describe(`minutes drafted from the event log (${onPostgres ? "PostgreSQL" : "SQL
       [s.turns.sub, ids().sub, s.items[0]],
       [s.turns.chair, ids().chair, s.items[1]],
     ]);
-    expect(f.turns.map((t) => t.durationMs)).toEqual([
-      200_000, 95_000, 140_000,
-    ]);
+    expect(f.turns.map((t) => t.durationMs)).toEqual([200_000, 95_000, 140_000]);
     // the votes: question, kind, rule, counts and result; the named one with every member's choice
     const [named, secret] = f.votes;
     expect(named).toMatchObject({
       voteId: s.namedVoteId,
       itemId: s.items[0],
-      kind: "named",
-      rule: "majority_of_present",
+      kind: 'named',
+      rule: 'majority_of_present',
       eligibleCount: 3,
       castCount: 3,
-      status: "published",
+      status: 'published',
     });
     expect(named.result).toMatchObject({
-      outcome: "passed",
+      outcome: 'passed',
       cast: 3,
       options: [
-        { key: "yes", count: 2 },
-        { key: "no", count: 1 },
-        { key: "abstain", count: 0 },
+        { key: 'yes', count: 2 },
+        { key: 'no', count: 1 },
+        { key: 'abstain', count: 0 },
       ],
     });
     expect(secret).toMatchObject({
       voteId: s.secretVoteId,
       itemId: s.items[1],
-      kind: "secret",
-      rule: "majority_of_all",
+      kind: 'secret',
+      rule: 'majority_of_all',
       castCount: 3,
     });
     expect(secret.result).toMatchObject({
-      outcome: "passed",
+      outcome: 'passed',
       totalMembers: 4,
       threshold: 3,
       options: [
-        { key: "yes", count: 3 },
-        { key: "no", count: 0 },
-        { key: "abstain", count: 0 },
+        { key: 'yes', count: 3 },
+        { key: 'no', count: 0 },
+        { key: 'abstain', count: 0 },
       ],
     });
     expect(minutes.namedBallots[s.namedVoteId]).toEqual(
       expect.arrayContaining([
-        { seatUserId: ids().chair, choices: ["yes"] },
-        { seatUserId: ids().nam, choices: ["yes"] },
-        { seatUserId: ids().lan, choices: ["no"] }, // the substitute voted in lan's seat
+        { seatUserId: ids().chair, choices: ['yes'] },
+        { seatUserId: ids().nam, choices: ['yes'] },
+        { seatUserId: ids().lan, choices: ['no'] }, // the substitute voted in lan's seat
       ]),
     );
     expect(minutes.namedBallots[s.secretVoteId]).toBeUndefined();
@@ -229,96 +193,64 @@ describe(`minutes drafted from the event log (${onPostgres ? "PostgreSQL" : "SQL
     });
   });
 
-  it("verifyMinutes confirms each fact against the hash-chained log", async () => {
-    const v = await json<MinutesVerificationDto>(
-      await kit.call(
-        "secretary",
-        "GET",
-        `/api/meetings/${s.meetingId}/minutes/verification`,
-      ),
-    );
+  it('verifyMinutes confirms each fact against the hash-chained log', async () => {
+    const v = await json<MinutesVerificationDto>(await kit.call('secretary', 'GET', `/api/meetings/${s.meetingId}/minutes/verification`));
     expect(v.chain).toMatchObject({ ok: true, lastSeq: minutes.facts.lastSeq });
     expect(v.headMatches).toBe(true);
     expect(v.checks.filter((c) => !c.ok)).toEqual([]);
     const keys = flattenFacts(minutes.facts).map((f) => f.key);
-    expect(v.checks.map((c) => c.key)).toEqual([
-      ...keys,
-      `ballots:${s.namedVoteId}`,
-    ]);
+    expect(v.checks.map((c) => c.key)).toEqual([...keys, `ballots:${s.namedVoteId}`]);
     expect(v.ok).toBe(true);
   });
 
-  it("renders the PDF with the ND 30 header and Vietnamese names that read back with their diacritics", async () => {
-    const res = await kit.call(
-      "secretary",
-      "GET",
-      `/api/meetings/${s.meetingId}/minutes/pdf`,
-    );
+  it('renders the PDF with the ND 30 header and Vietnamese names that read back with their diacritics', async () => {
+    const res = await kit.call('secretary', 'GET', `/api/meetings/${s.meetingId}/minutes/pdf`);
     expect(res.status).toBe(200);
-    expect(res.headers.get("content-type")).toBe("application/pdf");
+    expect(res.headers.get('content-type')).toBe('application/pdf');
     const pdf = Buffer.from(await res.arrayBuffer());
     const text = pdfText(pdf);
-    expect(text).toBe(text.normalize("NFC"));
-    const lines = text.split("\n").map((l) => l.trim());
+    expect(text).toBe(text.normalize('NFC'));
+    const lines = text.split('\n').map((l) => l.trim());
     for (const line of [
-      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-      "Độc lập - Tự do - Hạnh phúc",
-      "UBND TỈNH HẬU GIANG",
-      "BIÊN BẢN",
-      "Số: 15/BB-UBND",
-      "Phụng Hiệp, ngày 15 tháng 12 năm 2026",
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'UBND TỈNH HẬU GIANG',
+      'BIÊN BẢN',
+      'Số: 15/BB-UBND',
+      'Phụng Hiệp, ngày 15 tháng 12 năm 2026',
     ]) {
       expect(lines).toContain(line);
     }
-    expect(text.replace(/\s+/g, " ")).toContain(
-      "ỦY BAN NHÂN DÂN HUYỆN PHỤNG HIỆP",
-    );
-    const flat = text.replace(/\s+/g, " ");
-    for (const name of [
-      "Trần Văn Minh",
-      "Lê Hoàng Nam",
-      "Đặng Thị Mai",
-      "Phạm Thị Lan",
-      "Bùi Thanh Sơn",
-      "Huỳnh Văn Tâm",
-      "Nguyễn Thị Thu Hà",
-    ])
+    expect(text.replace(/\s+/g, ' ')).toContain('ỦY BAN NHÂN DÂN HUYỆN PHỤNG HIỆP');
+    const flat = text.replace(/\s+/g, ' ');
+    for (const name of ['Trần Văn Minh', 'Lê Hoàng Nam', 'Đặng Thị Mai', 'Phạm Thị Lan', 'Bùi Thanh Sơn', 'Huỳnh Văn Tâm', 'Nguyễn Thị Thu Hà'])
       expect(flat).toContain(name);
     expect(flat).toContain(`lý do: ${ABSENCE_REASON}`);
-    expect(flat).toContain("dự thay Phạm Thị Lan");
+    expect(flat).toContain('dự thay Phạm Thị Lan');
     expect(flat).toContain(SUMMARIES.sub);
-    expect(flat).toContain("Biểu quyết ghi danh");
-    expect(flat).toContain("Thông qua.");
-    expect(flat).toContain("(Dự thảo)");
-    const fonts = execFileSync("pdffonts", ["-"], {
+    expect(flat).toContain('Biểu quyết ghi danh');
+    expect(flat).toContain('Thông qua.');
+    expect(flat).toContain('(Dự thảo)');
+    const fonts = execFileSync('pdffonts', ['-'], {
       input: pdf,
-      encoding: "utf8",
+      encoding: 'utf8',
     });
-    expect(fonts).toMatch(
-      /Tinos-Regular\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes/,
-    );
-    const png = pageOnePng(
-      pdf,
-      `minutes-draft-${onPostgres ? "pg" : "sqlite"}`,
-    );
+    expect(fonts).toMatch(/Tinos-Regular\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes/);
+    const png = pageOnePng(pdf, `minutes-draft-${onPostgres ? 'pg' : 'sqlite'}`);
     expect(fs.statSync(png).size).toBeGreaterThan(10_000);
   });
 
-  it("gives the same content as DOCX", async () => {
-    const res = await kit.call(
-      "secretary",
-      "GET",
-      `/api/meetings/${s.meetingId}/minutes/docx`,
-    );
+  it('gives the same content as DOCX', async () => {
+    const res = await kit.call('secretary', 'GET', `/api/meetings/${s.meetingId}/minutes/docx`);
     expect(res.status).toBe(200);
     const docx = Buffer.from(await res.arrayBuffer());
-    expect(docx.subarray(0, 2).toString()).toBe("PK");
-    const xml = zipEntry(docx, "word/document.xml");
-    expect(xml).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    expect(docx.subarray(0, 2).toString()).toBe('PK');
+    const xml = zipEntry(docx, 'word/document.xml');
+    expect(xml).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(xml).toContain(SUMMARIES.nam);
   });
 
-  it("fails verification when one stored event is altered, naming the event and the fact", async () => {
+  it('fails verification when one stored event is altered, naming the event and the fact', async () => {
     const db = kit.t.app.get(DataSource);
     const events = db.getRepository(MeetingEventEntity);
     const published = await events.findOneByOrFail({
@@ -331,71 +263,36 @@ describe(`minutes drafted from the event log (${onPostgres ? "PostgreSQL" : "SQL
     tampered.result.options[0].count = 2;
     await events.update({ id: published.id }, { payload: tampered });
     try {
-      const v = await json<MinutesVerificationDto>(
-        await kit.call(
-          "secretary",
-          "GET",
-          `/api/meetings/${s.meetingId}/minutes/verification`,
-        ),
-      );
+      const v = await json<MinutesVerificationDto>(await kit.call('secretary', 'GET', `/api/meetings/${s.meetingId}/minutes/verification`));
       expect(v.ok).toBe(false);
       expect(v.chain).toEqual({
         ok: false,
         brokenAtSeq: published.seq,
-        reason: "hash-mismatch",
+        reason: 'hash-mismatch',
       });
-      expect(
-        v.checks.find((c) => c.key === `vote:${s.secretVoteId}`),
-      ).toMatchObject({
+      expect(v.checks.find((c) => c.key === `vote:${s.secretVoteId}`)).toMatchObject({
         ok: false,
-        problem: "Nội dung khác với nhật ký cuộc họp.",
+        problem: 'Nội dung khác với nhật ký cuộc họp.',
       });
-      expect(
-        v.checks.find((c) => c.key === `attendance:${ids().son}`),
-      ).toMatchObject({ ok: true });
+      expect(v.checks.find((c) => c.key === `attendance:${ids().son}`)).toMatchObject({ ok: true });
     } finally {
-      await events.update(
-        { id: published.id },
-        { payload: published.payload as object },
-      );
+      await events.update({ id: published.id }, { payload: published.payload as object });
     }
-    expect(
-      (
-        await json<MinutesVerificationDto>(
-          await kit.call(
-            "secretary",
-            "GET",
-            `/api/meetings/${s.meetingId}/minutes/verification`,
-          ),
-        )
-      ).ok,
-    ).toBe(true);
+    expect((await json<MinutesVerificationDto>(await kit.call('secretary', 'GET', `/api/meetings/${s.meetingId}/minutes/verification`))).ok).toBe(
+      true,
+    );
   });
 
-  it("fails verification when a named ballot is changed, though the log is intact", async () => {
+  it('fails verification when a named ballot is changed, though the log is intact', async () => {
     const ballots = kit.t.app.get(DataSource).getRepository(VoteBallotEntity);
-    await ballots.update(
-      { voteId: s.namedVoteId, seatUserId: ids().lan },
-      { choices: ["yes"] },
-    );
-    const v = await json<MinutesVerificationDto>(
-      await kit.call(
-        "secretary",
-        "GET",
-        `/api/meetings/${s.meetingId}/minutes/verification`,
-      ),
-    );
+    await ballots.update({ voteId: s.namedVoteId, seatUserId: ids().lan }, { choices: ['yes'] });
+    const v = await json<MinutesVerificationDto>(await kit.call('secretary', 'GET', `/api/meetings/${s.meetingId}/minutes/verification`));
     expect(v.chain.ok).toBe(true);
     expect(v.ok).toBe(false);
-    expect(
-      v.checks.find((c) => c.key === `ballots:${s.namedVoteId}`),
-    ).toMatchObject({
+    expect(v.checks.find((c) => c.key === `ballots:${s.namedVoteId}`)).toMatchObject({
       ok: false,
       problem: 'Số phiếu "Đồng ý" khác với kết quả đã công bố.',
     });
-    await ballots.update(
-      { voteId: s.namedVoteId, seatUserId: ids().lan },
-      { choices: ["no"] },
-    );
+    await ballots.update({ voteId: s.namedVoteId, seatUserId: ids().lan }, { choices: ['no'] });
   });
 });

@@ -1,7 +1,7 @@
-import { randomUUID } from "node:crypto";
-import { Injectable } from "@nestjs/common";
-import { InjectRepository } from "@nestjs/typeorm";
-import { In, IsNull, type Repository } from "typeorm";
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, IsNull, type Repository } from 'typeorm';
 import {
   conclusionNoticeDue,
   type ConclusionNoticeDto,
@@ -12,25 +12,19 @@ import {
   taskStatus,
   type TaskUpdateRequest,
   vnDateOf,
-} from "@phonghop/shared";
-import { AgendaItemEntity } from "../agenda/agenda-item.entity.js";
-import { AppError } from "../common/app-error.js";
-import { Clock } from "../common/clock.js";
-import { DbWriter } from "../database/db-writer.js";
-import type { Viewer } from "../meetings/meeting-access.js";
-import { MeetingEntity } from "../meetings/meeting.entity.js";
-import { ParticipantEntity } from "../meetings/participant.entity.js";
-import { UsersService } from "../users/users.service.js";
-import {
-  canDecideMinutes,
-  canEditMinutes,
-  canSeeTask,
-  type MinutesRole,
-  normaliseUnit,
-} from "./minutes-access.js";
-import { MinutesEntity, MinutesNoteEntity } from "./minutes.entity.js";
-import { MinutesService } from "./minutes.service.js";
-import { TaskEntity, TaskUpdateEntity } from "./task.entity.js";
+} from '@phonghop/shared';
+import { AgendaItemEntity } from '../agenda/agenda-item.entity.js';
+import { AppError } from '../common/app-error.js';
+import { Clock } from '../common/clock.js';
+import { DbWriter } from '../database/db-writer.js';
+import type { Viewer } from '../meetings/meeting-access.js';
+import { MeetingEntity } from '../meetings/meeting.entity.js';
+import { ParticipantEntity } from '../meetings/participant.entity.js';
+import { UsersService } from '../users/users.service.js';
+import { canDecideMinutes, canEditMinutes, canSeeTask, type MinutesRole, normaliseUnit } from './minutes-access.js';
+import { MinutesEntity, MinutesNoteEntity } from './minutes.entity.js';
+import { MinutesService } from './minutes.service.js';
+import { TaskEntity, TaskUpdateEntity } from './task.entity.js';
 
 export type TaskViewer = Viewer & { unit: string };
 
@@ -59,21 +53,11 @@ export class TasksService {
     private readonly clock: Clock,
   ) {}
 
-  async notice(
-    viewer: Viewer,
-    meetingId: string,
-  ): Promise<ConclusionNoticeDto> {
+  async notice(viewer: Viewer, meetingId: string): Promise<ConclusionNoticeDto> {
     const { ctx, row } = await this.minutes.readable(viewer, meetingId);
-    if (!row.facts.ended) throw new AppError("MINUTES_MEETING_NOT_ENDED");
-    const items = numberAgenda(
-      await this.agendaItems.find({ where: { meetingId } }),
-    );
-    const notes = new Map(
-      (await this.notes.find({ where: { minutesId: row.id } })).map((n) => [
-        n.key,
-        n.text.trim(),
-      ]),
-    );
+    if (!row.facts.ended) throw new AppError('MINUTES_MEETING_NOT_ENDED');
+    const items = numberAgenda(await this.agendaItems.find({ where: { meetingId } }));
+    const notes = new Map((await this.notes.find({ where: { minutesId: row.id } })).map((n) => [n.key, n.text.trim()]));
     const conclusions = row.facts.items
       .map((f) => items.find((i) => i.id === f.itemId))
       .filter((i) => i !== undefined)
@@ -81,67 +65,49 @@ export class TasksService {
         itemId: i.id,
         number: i.number,
         title: i.title,
-        conclusion: notes.get(`item:${i.id}:conclusion`) ?? "",
+        conclusion: notes.get(`item:${i.id}:conclusion`) ?? '',
       }))
-      .filter((c) => c.conclusion !== "");
+      .filter((c) => c.conclusion !== '');
     return {
       meetingId,
       meetingTitle: ctx.meeting.title,
       issuedAt: row.noticeIssuedAt?.toISOString() ?? null,
       conclusions,
-      ...conclusionNoticeDue(
-        new Date(row.facts.ended.at),
-        row.noticeIssuedAt,
-        this.clock.now(),
-      ),
+      ...conclusionNoticeDue(new Date(row.facts.ended.at), row.noticeIssuedAt, this.clock.now()),
     };
   }
 
   /** The secretary records that the notice went out (once; a repeat keeps the first date). */
-  async issueNotice(
-    viewer: Viewer,
-    meetingId: string,
-  ): Promise<ConclusionNoticeDto> {
+  async issueNotice(viewer: Viewer, meetingId: string): Promise<ConclusionNoticeDto> {
     const { role, row } = await this.minutes.open(viewer, meetingId);
-    if (!canEditMinutes(role)) throw new AppError("FORBIDDEN");
-    if (!row.facts.ended) throw new AppError("MINUTES_MEETING_NOT_ENDED");
-    await this.db.transaction((em) =>
-      em.update(
-        MinutesEntity,
-        { id: row.id, noticeIssuedAt: IsNull() },
-        { noticeIssuedAt: this.clock.now() },
-      ),
-    );
+    if (!canEditMinutes(role)) throw new AppError('FORBIDDEN');
+    if (!row.facts.ended) throw new AppError('MINUTES_MEETING_NOT_ENDED');
+    await this.db.transaction((em) => em.update(MinutesEntity, { id: row.id, noticeIssuedAt: IsNull() }, { noticeIssuedAt: this.clock.now() }));
     return this.notice(viewer, meetingId);
   }
 
-  async create(
-    viewer: TaskViewer,
-    meetingId: string,
-    body: CreateTaskRequest,
-  ): Promise<TaskDto> {
+  async create(viewer: TaskViewer, meetingId: string, body: CreateTaskRequest): Promise<TaskDto> {
     const { ctx, role, row } = await this.minutes.open(viewer, meetingId);
-    if (!canEditMinutes(role) && !canDecideMinutes(role))
-      throw new AppError("FORBIDDEN");
+    if (!canEditMinutes(role) && !canDecideMinutes(role)) throw new AppError('FORBIDDEN');
     if (
       !(await this.agendaItems.exists({
         where: { id: body.itemId, meetingId },
       }))
     )
-      throw new AppError("NOT_FOUND");
+      throw new AppError('NOT_FOUND');
     const conclusion = await this.notes.findOneBy({
       minutesId: row.id,
       key: `item:${body.itemId}:conclusion`,
     });
-    if (!conclusion?.text.trim()) throw new AppError("TASK_CONCLUSION_MISSING");
+    if (!conclusion?.text.trim()) throw new AppError('TASK_CONCLUSION_MISSING');
     if (body.leadUserId && !(await this.users.findActive(body.leadUserId))) {
-      throw new AppError("VALIDATION_FAILED", {
-        details: { leadUserId: "Không tìm thấy người chủ trì thực hiện." },
+      throw new AppError('VALIDATION_FAILED', {
+        details: { leadUserId: 'Không tìm thấy người chủ trì thực hiện.' },
       });
     }
     if (body.deadline < vnDateOf(ctx.meeting.startsAt)) {
-      throw new AppError("VALIDATION_FAILED", {
-        details: { deadline: "Hạn hoàn thành không được trước ngày họp." },
+      throw new AppError('VALIDATION_FAILED', {
+        details: { deadline: 'Hạn hoàn thành không được trước ngày họp.' },
       });
     }
     const now = this.clock.now();
@@ -153,7 +119,7 @@ export class TasksService {
       leadUnit: normaliseUnit(body.leadUnit),
       leadUserId: body.leadUserId ?? null,
       deadline: body.deadline,
-      progress: "not_started",
+      progress: 'not_started',
       createdBy: viewer.userId,
       createdAt: now,
       updatedAt: now,
@@ -167,7 +133,7 @@ export class TasksService {
     const { role } = await this.minutes.open(viewer, meetingId);
     const rows = await this.tasks.find({
       where: { meetingId },
-      order: { deadline: "ASC", createdAt: "ASC" },
+      order: { deadline: 'ASC', createdAt: 'ASC' },
     });
     return this.toDtos(rows.filter((t) => canSeeTask(viewer, role, t)));
   }
@@ -175,15 +141,15 @@ export class TasksService {
   /** Tasks for the viewer: their own and their unit's, all tasks of meetings they chair; the office secretary sees all. */
   async mine(viewer: TaskViewer): Promise<TaskDto[]> {
     let rows: TaskEntity[];
-    if (viewer.systemRole === "secretary") {
+    if (viewer.systemRole === 'secretary') {
       rows = await this.tasks.find({
-        order: { deadline: "ASC", createdAt: "ASC" },
+        order: { deadline: 'ASC', createdAt: 'ASC' },
       });
     } else {
       const seats = await this.participants.find({
         where: [
-          { userId: viewer.userId, role: In(["chair", "secretary"]) },
-          { substituteUserId: viewer.userId, rsvp: "delegated", role: "chair" },
+          { userId: viewer.userId, role: In(['chair', 'secretary']) },
+          { substituteUserId: viewer.userId, rsvp: 'delegated', role: 'chair' },
         ],
         select: { meetingId: true },
       });
@@ -191,13 +157,11 @@ export class TasksService {
       const where = [
         { leadUserId: viewer.userId },
         ...(unit ? [{ leadUnit: unit }] : []),
-        ...(seats.length
-          ? [{ meetingId: In(seats.map((s) => s.meetingId)) }]
-          : []),
+        ...(seats.length ? [{ meetingId: In(seats.map((s) => s.meetingId)) }] : []),
       ];
       rows = await this.tasks.find({
         where,
-        order: { deadline: "ASC", createdAt: "ASC" },
+        order: { deadline: 'ASC', createdAt: 'ASC' },
       });
     }
     return this.toDtos(rows);
@@ -207,11 +171,7 @@ export class TasksService {
     return (await this.toDtos([await this.visible(viewer, taskId)]))[0];
   }
 
-  async update(
-    viewer: TaskViewer,
-    taskId: string,
-    body: TaskUpdateRequest,
-  ): Promise<TaskDto> {
+  async update(viewer: TaskViewer, taskId: string, body: TaskUpdateRequest): Promise<TaskDto> {
     const task = await this.visible(viewer, taskId);
     const now = this.clock.now();
     const progress = body.progress ?? null;
@@ -222,34 +182,22 @@ export class TasksService {
         userId: viewer.userId,
         at: now,
         progress,
-        note: body.note ?? "",
+        note: body.note ?? '',
       });
-      if (progress && progress !== task.progress)
-        await em.update(
-          TaskEntity,
-          { id: taskId },
-          { progress, updatedAt: now },
-        );
+      if (progress && progress !== task.progress) await em.update(TaskEntity, { id: taskId }, { progress, updatedAt: now });
     });
     return this.get(viewer, taskId);
   }
 
   /** The task if the viewer may see it; 404 otherwise (a stranger learns nothing of it). */
-  private async visible(
-    viewer: TaskViewer,
-    taskId: string,
-  ): Promise<TaskEntity> {
+  private async visible(viewer: TaskViewer, taskId: string): Promise<TaskEntity> {
     const task = await this.tasks.findOneBy({ id: taskId });
-    if (!task) throw new AppError("NOT_FOUND");
-    if (!canSeeTask(viewer, await this.roleIn(viewer, task.meetingId), task))
-      throw new AppError("NOT_FOUND");
+    if (!task) throw new AppError('NOT_FOUND');
+    if (!canSeeTask(viewer, await this.roleIn(viewer, task.meetingId), task)) throw new AppError('NOT_FOUND');
     return task;
   }
 
-  private async roleIn(
-    viewer: Viewer,
-    meetingId: string,
-  ): Promise<MinutesRole | null> {
+  private async roleIn(viewer: Viewer, meetingId: string): Promise<MinutesRole | null> {
     try {
       return (await this.minutes.open(viewer, meetingId)).role;
     } catch (error) {
@@ -277,22 +225,17 @@ export class TasksService {
     );
     const updates = await this.updates.find({
       where: { taskId: In(rows.map((r) => r.id)) },
-      order: { at: "ASC", id: "ASC" },
+      order: { at: 'ASC', id: 'ASC' },
     });
-    const people = await this.users.people(
-      [
-        ...rows.map((r) => r.leadUserId ?? ""),
-        ...updates.map((u) => u.userId),
-      ].filter(Boolean),
-    );
+    const people = await this.users.people([...rows.map((r) => r.leadUserId ?? ''), ...updates.map((u) => u.userId)].filter(Boolean));
     return rows.map((t) => {
       const status = taskStatus(t.progress, t.deadline, now);
       return {
         id: t.id,
         meetingId: t.meetingId,
-        meetingTitle: meetings.get(t.meetingId)?.title ?? "",
+        meetingTitle: meetings.get(t.meetingId)?.title ?? '',
         itemId: t.itemId,
-        itemTitle: items.get(t.itemId)?.title ?? "",
+        itemTitle: items.get(t.itemId)?.title ?? '',
         content: t.content,
         leadUnit: t.leadUnit,
         leadUser: t.leadUserId ? (people.get(t.leadUserId) ?? null) : null,

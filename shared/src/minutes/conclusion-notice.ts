@@ -1,8 +1,5 @@
-import { vnDateOf, type IsoDate } from "../calendar/dates.js";
-import {
-  addWorkingDays,
-  workingDaysBetween,
-} from "../calendar/working-days.js";
+import { vnDateOf, type IsoDate } from '../calendar/dates.js';
+import { addWorkingDays, workingDaysBetween } from '../calendar/working-days.js';
 
 /**
  * The conclusion notice (thông báo kết luận) of a meeting is issued within 5 working days of the meeting (the
@@ -23,11 +20,7 @@ export interface ConclusionNoticeDue {
   workingDaysLeft: number | null;
 }
 
-export function conclusionNoticeDue(
-  meetingEndedAt: Date,
-  issuedAt: Date | null,
-  now: Date,
-): ConclusionNoticeDue {
+export function conclusionNoticeDue(meetingEndedAt: Date, issuedAt: Date | null, now: Date): ConclusionNoticeDue {
   const meetingDate = vnDateOf(meetingEndedAt);
   const dueDate = addWorkingDays(meetingDate, CONCLUSION_NOTICE_WORKING_DAYS);
   if (issuedAt)

@@ -1,11 +1,7 @@
-import type { AttendanceState } from "../live/quorum.js";
-import {
-  applyEvent,
-  initialLiveState,
-  type LiveState,
-} from "../live/live-state.js";
-import type { VoteResult } from "../votes/tally.js";
-import type { VoteKind, VoteOption, VoteRule } from "../votes/vote.schemas.js";
+import type { AttendanceState } from '../live/quorum.js';
+import { applyEvent, initialLiveState, type LiveState } from '../live/live-state.js';
+import type { VoteResult } from '../votes/tally.js';
+import type { VoteKind, VoteOption, VoteRule } from '../votes/vote.schemas.js';
 
 /**
  * The facts of a meeting's minutes (biên bản), derived from its hash-chained event log by the same reducer the live
@@ -68,7 +64,7 @@ export interface VoteFact {
   quorumAtOpening: { required: number; present: number; met: boolean };
   openedAt: string;
   openSeq: number;
-  status: "open" | "closed" | "published" | "cancelled";
+  status: 'open' | 'closed' | 'published' | 'cancelled';
   closedAt: string | null;
   closeSeq: number | null;
   castCount: number;
@@ -114,26 +110,15 @@ interface Draft {
   votes: Map<string, VoteFact>;
 }
 
-function trackItems(
-  d: Draft,
-  before: LiveState,
-  after: LiveState,
-  e: FactEvent,
-): void {
-  if (
-    before.currentItemId !== null &&
-    before.currentItemId !== after.currentItemId
-  ) {
+function trackItems(d: Draft, before: LiveState, after: LiveState, e: FactEvent): void {
+  if (before.currentItemId !== null && before.currentItemId !== after.currentItemId) {
     const item = d.items.get(before.currentItemId);
     if (item) {
       item.endedAt = e.at;
       item.closeSeqs.push(e.seq);
     }
   }
-  if (
-    after.currentItemId !== null &&
-    after.currentItemId !== before.currentItemId
-  ) {
+  if (after.currentItemId !== null && after.currentItemId !== before.currentItemId) {
     const known = d.items.get(after.currentItemId);
     if (known) {
       known.openSeqs.push(e.seq);
@@ -151,29 +136,16 @@ function trackItems(
   }
 }
 
-function trackTurns(
-  d: Draft,
-  before: LiveState,
-  after: LiveState,
-  e: FactEvent,
-): void {
+function trackTurns(d: Draft, before: LiveState, after: LiveState, e: FactEvent): void {
   const was = before.speakers.current;
   const now = after.speakers.current;
-  const sameTurn =
-    was !== null &&
-    now !== null &&
-    was.userId === now.userId &&
-    was.startedAt === now.startedAt;
+  const sameTurn = was !== null && now !== null && was.userId === now.userId && was.startedAt === now.startedAt;
   if (was && !sameTurn) {
-    const turn = [...d.turns]
-      .reverse()
-      .find((t) => t.userId === was.userId && t.endSeq === null);
+    const turn = [...d.turns].reverse().find((t) => t.userId === was.userId && t.endSeq === null);
     if (turn) {
       turn.endedAt = e.at;
       turn.endSeq = e.seq;
-      const spoken =
-        (after.speakingStats[was.userId]?.totalMs ?? 0) -
-        (before.speakingStats[was.userId]?.totalMs ?? 0);
+      const spoken = (after.speakingStats[was.userId]?.totalMs ?? 0) - (before.speakingStats[was.userId]?.totalMs ?? 0);
       turn.durationMs = Math.max(0, spoken);
     }
   }
@@ -190,17 +162,12 @@ function trackTurns(
   }
 }
 
-function trackVote(
-  d: Draft,
-  before: LiveState,
-  after: LiveState,
-  e: FactEvent,
-): void {
+function trackVote(d: Draft, before: LiveState, after: LiveState, e: FactEvent): void {
   const voteId = (e.payload as { voteId?: unknown } | null)?.voteId;
-  if (typeof voteId !== "string") return;
+  if (typeof voteId !== 'string') return;
   const v = after.votes[voteId];
   if (!v) return;
-  if (e.type === "vote.opened") {
+  if (e.type === 'vote.opened') {
     d.votes.set(voteId, {
       voteId,
       itemId: v.agendaItemId ?? before.currentItemId,
@@ -211,12 +178,10 @@ function trackVote(
       maxChoices: v.maxChoices,
       eligibleCount: v.eligible.length,
       totalMembers: v.totalMembers ?? 0,
-      quorumAtOpening: v.quorumAtOpening
-        ? { ...v.quorumAtOpening }
-        : { required: 0, present: 0, met: false },
+      quorumAtOpening: v.quorumAtOpening ? { ...v.quorumAtOpening } : { required: 0, present: 0, met: false },
       openedAt: e.at,
       openSeq: e.seq,
-      status: "open",
+      status: 'open',
       closedAt: null,
       closeSeq: null,
       castCount: 0,
@@ -234,22 +199,22 @@ function trackVote(
   fact.eligibleCount = v.eligible.length;
   fact.castCount = v.castCount;
   switch (e.type) {
-    case "vote.ballot-cast": {
+    case 'vote.ballot-cast': {
       const voter = (e.payload as { voterUserId: string }).voterUserId;
       const known = fact.voters.find((x) => x.userId === voter);
       if (known) known.seq = e.seq;
       else fact.voters.push({ userId: voter, seq: e.seq });
       break;
     }
-    case "vote.closed":
+    case 'vote.closed':
       fact.closedAt = e.at;
       fact.closeSeq = e.seq;
       break;
-    case "vote.published":
+    case 'vote.published':
       fact.result = v.result;
       fact.publishSeq = e.seq;
       break;
-    case "vote.cancelled":
+    case 'vote.cancelled':
       fact.closedAt = e.at;
       fact.cancelReason = v.cancelReason;
       fact.cancelSeq = e.seq;
@@ -257,36 +222,23 @@ function trackVote(
   }
 }
 
-function step(
-  d: Draft,
-  before: LiveState,
-  after: LiveState,
-  e: FactEvent,
-): void {
-  if (before.status === "scheduled" && after.status !== "scheduled")
-    d.started = { at: e.at, seq: e.seq };
-  if (before.status !== "ended" && after.status === "ended")
-    d.ended = { at: e.at, seq: e.seq };
-  if (e.type.startsWith("attendance.")) {
+function step(d: Draft, before: LiveState, after: LiveState, e: FactEvent): void {
+  if (before.status === 'scheduled' && after.status !== 'scheduled') d.started = { at: e.at, seq: e.seq };
+  if (before.status !== 'ended' && after.status === 'ended') d.ended = { at: e.at, seq: e.seq };
+  if (e.type.startsWith('attendance.')) {
     const userId = (e.payload as { userId: string }).userId;
-    d.attendanceSeqs.set(userId, [
-      ...(d.attendanceSeqs.get(userId) ?? []),
-      e.seq,
-    ]);
+    d.attendanceSeqs.set(userId, [...(d.attendanceSeqs.get(userId) ?? []), e.seq]);
   }
   trackItems(d, before, after, e);
   trackTurns(d, before, after, e);
-  if (e.type.startsWith("vote.")) trackVote(d, before, after, e);
+  if (e.type.startsWith('vote.')) trackVote(d, before, after, e);
 }
 
 /**
  * The minutes' facts from the meeting's events (in seq order, from seq 1). Pure and deterministic: only events
  * that change the live state count (a refused command never reaches the log; a no-op event would not count either).
  */
-export function buildMinutesFacts(
-  events: readonly FactEvent[],
-  headHash: string | null = null,
-): MinutesFacts {
+export function buildMinutesFacts(events: readonly FactEvent[], headHash: string | null = null): MinutesFacts {
   const d: Draft = {
     started: null,
     ended: null,
@@ -304,16 +256,14 @@ export function buildMinutesFacts(
     step(d, state, next, e);
     state = next;
   }
-  const attendance: AttendanceFact[] = Object.entries(state.attendance).map(
-    ([userId, r]) => ({
-      userId,
-      state: r.state,
-      reason: r.reason ?? null,
-      arrivedAt: r.arrivedAt ?? null,
-      leftAt: r.leftAt ?? null,
-      seqs: d.attendanceSeqs.get(userId) ?? [],
-    }),
-  );
+  const attendance: AttendanceFact[] = Object.entries(state.attendance).map(([userId, r]) => ({
+    userId,
+    state: r.state,
+    reason: r.reason ?? null,
+    arrivedAt: r.arrivedAt ?? null,
+    leftAt: r.leftAt ?? null,
+    seqs: d.attendanceSeqs.get(userId) ?? [],
+  }));
   attendance.sort((a, b) => a.seqs[0] - b.seqs[0]);
   return {
     lastSeq,
@@ -328,10 +278,7 @@ export function buildMinutesFacts(
 }
 
 /** A turn's or a vote's place in the minutes: under its agenda item, or among the meeting's general business. */
-export function factsOfItem(
-  facts: MinutesFacts,
-  itemId: string | null,
-): { turns: TurnFact[]; votes: VoteFact[] } {
+export function factsOfItem(facts: MinutesFacts, itemId: string | null): { turns: TurnFact[]; votes: VoteFact[] } {
   return {
     turns: facts.turns.filter((t) => t.itemId === itemId),
     votes: facts.votes.filter((v) => v.itemId === itemId),

@@ -1,4 +1,4 @@
-import type { MinutesFacts, VoteFact } from "./minutes-facts.js";
+import type { MinutesFacts, VoteFact } from './minutes-facts.js';
 
 /**
  * Checking stored minutes against their log: every fact is flattened to a key, the seqs it stands on and a value;
@@ -24,13 +24,13 @@ export function flattenFacts(f: MinutesFacts): FlatFact[] {
   const out: FlatFact[] = [];
   if (f.started)
     out.push({
-      key: "meeting.started",
+      key: 'meeting.started',
       seqs: [f.started.seq],
       value: { at: f.started.at },
     });
   if (f.ended)
     out.push({
-      key: "meeting.ended",
+      key: 'meeting.ended',
       seqs: [f.ended.seq],
       value: { at: f.ended.at },
     });
@@ -68,9 +68,7 @@ export function flattenFacts(f: MinutesFacts): FlatFact[] {
   }
   for (const v of f.votes) {
     const { voters, openSeq, closeSeq, publishSeq, cancelSeq, ...value } = v;
-    const seqs = [openSeq, closeSeq, publishSeq, cancelSeq].filter(
-      (s): s is number => s !== null,
-    );
+    const seqs = [openSeq, closeSeq, publishSeq, cancelSeq].filter((s): s is number => s !== null);
     out.push({ key: `vote:${v.voteId}`, seqs, value });
     out.push({
       key: `vote:${v.voteId}:voters`,
@@ -83,24 +81,20 @@ export function flattenFacts(f: MinutesFacts): FlatFact[] {
 
 /** JSON with sorted keys: two values are the same fact when this text is the same. */
 export function stableJson(value: unknown): string {
-  if (value === null || typeof value !== "object")
-    return JSON.stringify(value) ?? "null";
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(",")}]`;
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
   const record = value as Record<string, unknown>;
   const keys = Object.keys(record)
     .filter((k) => record[k] !== undefined)
     .sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${stableJson(record[k])}`).join(",")}}`;
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${stableJson(record[k])}`).join(',')}}`;
 }
 
 /**
  * Each stored fact against the same fact derived from the log: equal value and equal seqs, or a problem. Facts the
  * log has and the stored minutes lack (or the reverse) are problems too.
  */
-export function compareFacts(
-  stored: MinutesFacts,
-  derived: MinutesFacts,
-): FactCheck[] {
+export function compareFacts(stored: MinutesFacts, derived: MinutesFacts): FactCheck[] {
   const fromLog = new Map(flattenFacts(derived).map((f) => [f.key, f]));
   const checks: FactCheck[] = [];
   for (const fact of flattenFacts(stored)) {
@@ -111,21 +105,21 @@ export function compareFacts(
         key: fact.key,
         seqs: fact.seqs,
         ok: false,
-        problem: "Nhật ký cuộc họp không có sự kiện này.",
+        problem: 'Nhật ký cuộc họp không có sự kiện này.',
       });
     } else if (stableJson(truth.seqs) !== stableJson(fact.seqs)) {
       checks.push({
         key: fact.key,
         seqs: fact.seqs,
         ok: false,
-        problem: `Số thứ tự sự kiện không khớp nhật ký (nhật ký: ${truth.seqs.join(", ")}).`,
+        problem: `Số thứ tự sự kiện không khớp nhật ký (nhật ký: ${truth.seqs.join(', ')}).`,
       });
     } else if (stableJson(truth.value) !== stableJson(fact.value)) {
       checks.push({
         key: fact.key,
         seqs: fact.seqs,
         ok: false,
-        problem: "Nội dung khác với nhật ký cuộc họp.",
+        problem: 'Nội dung khác với nhật ký cuộc họp.',
       });
     } else {
       checks.push({ key: fact.key, seqs: fact.seqs, ok: true });
@@ -136,7 +130,7 @@ export function compareFacts(
       key: missing.key,
       seqs: missing.seqs,
       ok: false,
-      problem: "Biên bản thiếu sự kiện có trong nhật ký cuộc họp.",
+      problem: 'Biên bản thiếu sự kiện có trong nhật ký cuộc họp.',
     });
   }
   return checks;
@@ -152,10 +146,7 @@ export interface NamedBallot {
  * is: the voters must be exactly the seats of the `vote.ballot-cast` events, and counting the choices again must give
  * the counts of the published result.
  */
-export function checkNamedBallots(
-  vote: VoteFact,
-  ballots: readonly NamedBallot[],
-): FactCheck {
+export function checkNamedBallots(vote: VoteFact, ballots: readonly NamedBallot[]): FactCheck {
   const key = `ballots:${vote.voteId}`;
   const seqs = vote.voters.map((v) => v.seq);
   const voters = [...vote.voters.map((v) => v.userId)].sort();
@@ -165,16 +156,13 @@ export function checkNamedBallots(
       key,
       seqs,
       ok: false,
-      problem: "Danh sách người đã biểu quyết khác với nhật ký cuộc họp.",
+      problem: 'Danh sách người đã biểu quyết khác với nhật ký cuộc họp.',
     };
   }
   if (vote.result) {
     const counts = new Map<string, number>();
-    for (const b of ballots)
-      for (const c of b.choices) counts.set(c, (counts.get(c) ?? 0) + 1);
-    const wrong = vote.result.options.find(
-      (o) => (counts.get(o.key) ?? 0) !== o.count,
-    );
+    for (const b of ballots) for (const c of b.choices) counts.set(c, (counts.get(c) ?? 0) + 1);
+    const wrong = vote.result.options.find((o) => (counts.get(o.key) ?? 0) !== o.count);
     if (wrong)
       return {
         key,

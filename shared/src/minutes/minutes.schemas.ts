@@ -1,63 +1,43 @@
-import { z } from "zod";
-import { type IsoDate, isValidIsoDate } from "../calendar/dates.js";
-import type { MeetingRole } from "../meetings/meeting-roles.js";
-import type { PersonRef, RsvpStatus } from "../meetings/meeting.schemas.js";
-import type { ConclusionNoticeDue } from "./conclusion-notice.js";
-import type { MinutesFacts } from "./minutes-facts.js";
-import type { FactCheck, NamedBallot } from "./minutes-verify.js";
-import {
-  TASK_PROGRESS,
-  type TaskProgress,
-  type TaskStatus,
-} from "./task-status.js";
+import { z } from 'zod';
+import { type IsoDate, isValidIsoDate } from '../calendar/dates.js';
+import type { MeetingRole } from '../meetings/meeting-roles.js';
+import type { PersonRef, RsvpStatus } from '../meetings/meeting.schemas.js';
+import type { ConclusionNoticeDue } from './conclusion-notice.js';
+import type { MinutesFacts } from './minutes-facts.js';
+import type { FactCheck, NamedBallot } from './minutes-verify.js';
+import { TASK_PROGRESS, type TaskProgress, type TaskStatus } from './task-status.js';
 
 /** dự thảo → trình chủ trì → đã duyệt và ký số; the chair can return a submitted draft; an edit after approval reopens it. */
-export const MINUTES_STATUSES = ["draft", "submitted", "approved"] as const;
+export const MINUTES_STATUSES = ['draft', 'submitted', 'approved'] as const;
 export type MinutesStatus = (typeof MINUTES_STATUSES)[number];
 
-export const MINUTES_STATUS_LABELS_VI: Readonly<Record<MinutesStatus, string>> =
-  {
-    draft: "Dự thảo",
-    submitted: "Đã trình chủ trì",
-    approved: "Đã duyệt, đã ký số",
-  };
+export const MINUTES_STATUS_LABELS_VI: Readonly<Record<MinutesStatus, string>> = {
+  draft: 'Dự thảo',
+  submitted: 'Đã trình chủ trì',
+  approved: 'Đã duyệt, đã ký số',
+};
 
 /**
  * Free text is keyed by what it belongs to: `turn:<seq>` (the secretary's summary of the speaking turn granted by
  * event seq), `item:<agendaItemId>:conclusion` (the chair's conclusion on an item), `other-business`, `doc-number`
  * (the number given by the records office, as in "Số: 15/BB-UBND").
  */
-export const MINUTES_NOTE_KEY =
-  /^(turn:[1-9]\d{0,8}|item:[0-9a-f-]{36}:conclusion|other-business|doc-number)$/;
-export const minutesNoteKeySchema = z
-  .string()
-  .regex(MINUTES_NOTE_KEY, "Mục ghi chép không hợp lệ.");
+export const MINUTES_NOTE_KEY = /^(turn:[1-9]\d{0,8}|item:[0-9a-f-]{36}:conclusion|other-business|doc-number)$/;
+export const minutesNoteKeySchema = z.string().regex(MINUTES_NOTE_KEY, 'Mục ghi chép không hợp lệ.');
 export const MINUTES_NOTE_MAX = 20_000;
 
-const version = z
-  .number({ error: "Thiếu số phiên bản biên bản." })
-  .int()
-  .min(1, "Số phiên bản biên bản không hợp lệ.");
+const version = z.number({ error: 'Thiếu số phiên bản biên bản.' }).int().min(1, 'Số phiên bản biên bản không hợp lệ.');
 
 /** An autosave: the version the editor started from, and the notes that changed (null or "" removes one). */
 export const patchMinutesRequestSchema = z.object({
   version,
   notes: z
-    .record(
-      minutesNoteKeySchema,
-      z
-        .string()
-        .max(
-          MINUTES_NOTE_MAX,
-          `Mỗi mục ghi chép tối đa ${MINUTES_NOTE_MAX} ký tự.`,
-        )
-        .nullable(),
-    )
-    .refine((n) => Object.keys(n).length > 0, "Không có nội dung nào thay đổi.")
-    .refine((n) => Object.keys(n).length <= 200, "Mỗi lần lưu tối đa 200 mục.")
-    .refine((n) => (n["doc-number"] ?? "").length <= 20, {
-      message: "Số văn bản tối đa 20 ký tự.",
-      path: ["doc-number"],
+    .record(minutesNoteKeySchema, z.string().max(MINUTES_NOTE_MAX, `Mỗi mục ghi chép tối đa ${MINUTES_NOTE_MAX} ký tự.`).nullable())
+    .refine((n) => Object.keys(n).length > 0, 'Không có nội dung nào thay đổi.')
+    .refine((n) => Object.keys(n).length <= 200, 'Mỗi lần lưu tối đa 200 mục.')
+    .refine((n) => (n['doc-number'] ?? '').length <= 20, {
+      message: 'Số văn bản tối đa 20 ký tự.',
+      path: ['doc-number'],
     }),
 });
 export type PatchMinutesRequest = z.input<typeof patchMinutesRequestSchema>;
@@ -65,52 +45,45 @@ export type PatchMinutesRequest = z.input<typeof patchMinutesRequestSchema>;
 export const minutesVersionRequestSchema = z.object({ version });
 export type MinutesVersionRequest = z.input<typeof minutesVersionRequestSchema>;
 
-const text = (max: number, empty: string) =>
-  z
-    .string({ error: empty })
-    .trim()
-    .min(1, empty)
-    .max(max, `Tối đa ${max} ký tự.`);
+const text = (max: number, empty: string) => z.string({ error: empty }).trim().min(1, empty).max(max, `Tối đa ${max} ký tự.`);
 
 export const returnMinutesRequestSchema = z.object({
   version,
-  comment: text(2000, "Vui lòng ghi ý kiến khi trả lại biên bản."),
+  comment: text(2000, 'Vui lòng ghi ý kiến khi trả lại biên bản.'),
 });
 export type ReturnMinutesRequest = z.input<typeof returnMinutesRequestSchema>;
 
 export const minutesSharingRequestSchema = z.object({
-  membersCanRead: z.boolean({ error: "Giá trị không hợp lệ." }),
+  membersCanRead: z.boolean({ error: 'Giá trị không hợp lệ.' }),
 });
 export type MinutesSharingRequest = z.input<typeof minutesSharingRequestSchema>;
 
 export const minutesCommentRequestSchema = z.object({
-  text: text(2000, "Vui lòng nhập nội dung góp ý."),
+  text: text(2000, 'Vui lòng nhập nội dung góp ý.'),
   noteKey: minutesNoteKeySchema.optional(),
 });
 export type MinutesCommentRequest = z.input<typeof minutesCommentRequestSchema>;
 
 export const createTaskRequestSchema = z.object({
-  itemId: z.uuid("Nội dung kết luận không hợp lệ."),
-  content: text(2000, "Vui lòng nhập nội dung nhiệm vụ."),
-  leadUnit: text(160, "Vui lòng nhập đơn vị chủ trì thực hiện."),
-  leadUserId: z.uuid("Người chủ trì thực hiện không hợp lệ.").optional(),
+  itemId: z.uuid('Nội dung kết luận không hợp lệ.'),
+  content: text(2000, 'Vui lòng nhập nội dung nhiệm vụ.'),
+  leadUnit: text(160, 'Vui lòng nhập đơn vị chủ trì thực hiện.'),
+  leadUserId: z.uuid('Người chủ trì thực hiện không hợp lệ.').optional(),
   deadline: z
-    .string({ error: "Vui lòng nhập hạn hoàn thành." })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "Hạn hoàn thành phải có dạng YYYY-MM-DD.")
-    .refine(isValidIsoDate, "Hạn hoàn thành không phải ngày có thật."),
+    .string({ error: 'Vui lòng nhập hạn hoàn thành.' })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Hạn hoàn thành phải có dạng YYYY-MM-DD.')
+    .refine(isValidIsoDate, 'Hạn hoàn thành không phải ngày có thật.'),
 });
 export type CreateTaskRequest = z.input<typeof createTaskRequestSchema>;
 
 export const taskUpdateRequestSchema = z
   .object({
-    progress: z
-      .enum(TASK_PROGRESS, { error: "Trạng thái nhiệm vụ không hợp lệ." })
-      .optional(),
-    note: z.string().trim().max(2000, "Tối đa 2000 ký tự.").default(""),
+    progress: z.enum(TASK_PROGRESS, { error: 'Trạng thái nhiệm vụ không hợp lệ.' }).optional(),
+    note: z.string().trim().max(2000, 'Tối đa 2000 ký tự.').default(''),
   })
   .refine((u) => u.progress !== undefined || u.note.length > 0, {
-    message: "Vui lòng chọn trạng thái hoặc ghi nội dung cập nhật.",
-    path: ["note"],
+    message: 'Vui lòng chọn trạng thái hoặc ghi nội dung cập nhật.',
+    path: ['note'],
   });
 export type TaskUpdateRequest = z.input<typeof taskUpdateRequestSchema>;
 
@@ -193,7 +166,7 @@ export interface MinutesRevisionDto {
   version: number;
   at: string;
   by: PersonRef | null;
-  action: "edit" | "submit" | "return" | "approve" | "reopen";
+  action: 'edit' | 'submit' | 'return' | 'approve' | 'reopen';
   changes: Array<{ key: string; before: string | null; after: string | null }>;
 }
 
@@ -207,9 +180,7 @@ export interface MinutesCommentDto {
 
 export interface MinutesVerificationDto {
   ok: boolean;
-  chain:
-    | { ok: true; lastSeq: number; headHash: string }
-    | { ok: false; brokenAtSeq: number; reason: string };
+  chain: { ok: true; lastSeq: number; headHash: string } | { ok: false; brokenAtSeq: number; reason: string };
   /** The stored minutes' last seq and its hash still match the log. */
   headMatches: boolean;
   checks: FactCheck[];

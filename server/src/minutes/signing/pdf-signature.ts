@@ -1,17 +1,9 @@
-import { createHash, verify as verifySignature } from "node:crypto";
-import { SignPdf } from "@signpdf/signpdf";
-import { P12Signer } from "@signpdf/signer-p12";
-import {
-  DEFAULT_BYTE_RANGE_PLACEHOLDER,
-  SIG_FLAGS,
-  SUBFILTER_ADOBE_PKCS7_DETACHED,
-} from "@signpdf/utils";
-import forge from "node-forge";
-import {
-  readable,
-  type SigningIdentity,
-  subjectText,
-} from "./signing-certificate.js";
+import { createHash, verify as verifySignature } from 'node:crypto';
+import { SignPdf } from '@signpdf/signpdf';
+import { P12Signer } from '@signpdf/signer-p12';
+import { DEFAULT_BYTE_RANGE_PLACEHOLDER, SIG_FLAGS, SUBFILTER_ADOBE_PKCS7_DETACHED } from '@signpdf/utils';
+import forge from 'node-forge';
+import { readable, type SigningIdentity, subjectText } from './signing-certificate.js';
 
 /**
  * PAdES-style signing of the minutes' PDF (ISO 32000 signature field, CMS detached over the ByteRange) and its
@@ -42,22 +34,14 @@ export interface PlaceholderOptions {
 }
 
 /** Adds the signature dictionary, its form field and widget to the document's current page. */
-export function addSignaturePlaceholder(
-  doc: PDFKit.PDFDocument,
-  o: PlaceholderOptions,
-): void {
+export function addSignaturePlaceholder(doc: PDFKit.PDFDocument, o: PlaceholderOptions): void {
   const pdf = doc as unknown as PdfKitInternals;
   const text = (s: string) => new String(s); // pdfkit writes String objects as PDF strings, plain strings as names
   const signature = pdf.ref({
-    Type: "Sig",
-    Filter: "Adobe.PPKLite",
+    Type: 'Sig',
+    Filter: 'Adobe.PPKLite',
     SubFilter: SUBFILTER_ADOBE_PKCS7_DETACHED,
-    ByteRange: [
-      0,
-      DEFAULT_BYTE_RANGE_PLACEHOLDER,
-      DEFAULT_BYTE_RANGE_PLACEHOLDER,
-      DEFAULT_BYTE_RANGE_PLACEHOLDER,
-    ],
+    ByteRange: [0, DEFAULT_BYTE_RANGE_PLACEHOLDER, DEFAULT_BYTE_RANGE_PLACEHOLDER, DEFAULT_BYTE_RANGE_PLACEHOLDER],
     Contents: Buffer.alloc(SIGNATURE_BYTES),
     Reason: text(o.reason),
     M: o.signingTime,
@@ -65,22 +49,22 @@ export function addSignaturePlaceholder(
     Name: text(o.name),
     Location: text(o.location),
     Prop_Build: {
-      Filter: { Name: "Adobe.PPKLite" },
-      App: { Name: "PhongHopKhongGiay" },
+      Filter: { Name: 'Adobe.PPKLite' },
+      App: { Name: 'PhongHopKhongGiay' },
     },
   });
   if (!pdf._acroform) pdf.initForm();
   const form = pdf._root.data.AcroForm;
   form.data = {
-    Type: "AcroForm",
+    Type: 'AcroForm',
     SigFlags: SIG_FLAGS.SIGNATURES_EXIST | SIG_FLAGS.APPEND_ONLY,
     Fields: form.data.Fields,
     DR: form.data.DR,
   } as typeof form.data;
   const widget = pdf.ref({
-    Type: "Annot",
-    Subtype: "Widget",
-    FT: "Sig",
+    Type: 'Annot',
+    Subtype: 'Widget',
+    FT: 'Sig',
     F: 4, // printed
     Rect: o.widgetRect,
     V: signature,
@@ -94,16 +78,8 @@ export function addSignaturePlaceholder(
 }
 
 /** Writes the CMS signature into a PDF that has a placeholder. */
-export function signPdf(
-  pdf: Buffer,
-  identity: SigningIdentity,
-  signingTime: Date,
-): Promise<Buffer> {
-  return new SignPdf().sign(
-    pdf,
-    new P12Signer(identity.p12, { passphrase: identity.passphrase }),
-    signingTime,
-  );
+export function signPdf(pdf: Buffer, identity: SigningIdentity, signingTime: Date): Promise<Buffer> {
+  return new SignPdf().sign(pdf, new P12Signer(identity.p12, { passphrase: identity.passphrase }), signingTime);
 }
 
 export interface SignatureCheck {
@@ -122,16 +98,13 @@ export interface SignatureCheck {
 }
 
 const DIGESTS: Record<string, string> = {
-  [forge.pki.oids.sha256]: "sha256",
-  [forge.pki.oids.sha384]: "sha384",
-  [forge.pki.oids.sha512]: "sha512",
-  [forge.pki.oids.sha1]: "sha1",
+  [forge.pki.oids.sha256]: 'sha256',
+  [forge.pki.oids.sha384]: 'sha384',
+  [forge.pki.oids.sha512]: 'sha512',
+  [forge.pki.oids.sha1]: 'sha1',
 };
 
-const failed = (
-  problem: string,
-  partial: Partial<SignatureCheck> = {},
-): SignatureCheck => ({
+const failed = (problem: string, partial: Partial<SignatureCheck> = {}): SignatureCheck => ({
   valid: false,
   coversWholeFile: false,
   digestMatches: false,
@@ -156,14 +129,10 @@ function derLength(der: Buffer): number {
   return 2 + n + len;
 }
 
-function attribute(
-  attrs: forge.asn1.Asn1[],
-  oid: string,
-): forge.asn1.Asn1 | null {
+function attribute(attrs: forge.asn1.Asn1[], oid: string): forge.asn1.Asn1 | null {
   for (const attr of attrs) {
     const parts = attr.value as forge.asn1.Asn1[];
-    if (forge.asn1.derToOid(parts[0].value as string) === oid)
-      return (parts[1].value as forge.asn1.Asn1[])[0] ?? null;
+    if (forge.asn1.derToOid(parts[0].value as string) === oid) return (parts[1].value as forge.asn1.Asn1[])[0] ?? null;
   }
   return null;
 }
@@ -174,44 +143,27 @@ function attribute(
  * certificate. Whether that certificate is trusted is a separate question (the caller compares its fingerprint).
  */
 export function verifyPdfSignature(pdf: Buffer): SignatureCheck {
-  const text = pdf.toString("latin1");
-  const ranges = [
-    ...text.matchAll(/\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g),
-  ];
+  const text = pdf.toString('latin1');
+  const ranges = [...text.matchAll(/\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g)];
   const last = ranges.at(-1);
-  if (!last) return failed("Tệp không có chữ ký số.");
+  if (!last) return failed('Tệp không có chữ ký số.');
   const [a, b, c, d] = last.slice(1, 5).map(Number);
-  const coversWholeFile =
-    a === 0 &&
-    b < c &&
-    c + d === pdf.length &&
-    pdf[b] === 0x3c &&
-    pdf[c - 1] === 0x3e;
-  if (!coversWholeFile)
-    return failed("Vùng ký (ByteRange) không bao trọn tệp.");
+  const coversWholeFile = a === 0 && b < c && c + d === pdf.length && pdf[b] === 0x3c && pdf[c - 1] === 0x3e;
+  if (!coversWholeFile) return failed('Vùng ký (ByteRange) không bao trọn tệp.');
   const hex = text.slice(b + 1, c - 1);
-  if (!/^[0-9a-fA-F]*$/.test(hex) || hex.length % 2 !== 0)
-    return failed("Chữ ký số bị hỏng.", { coversWholeFile });
-  const contents = Buffer.from(hex, "hex");
+  if (!/^[0-9a-fA-F]*$/.test(hex) || hex.length % 2 !== 0) return failed('Chữ ký số bị hỏng.', { coversWholeFile });
+  const contents = Buffer.from(hex, 'hex');
   const length = derLength(contents);
   // the hex string is the DER followed by zero padding: anything else there is a change to the file
-  if (
-    length < 0 ||
-    length > contents.length ||
-    contents.subarray(length).some((x) => x !== 0)
-  )
-    return failed("Chữ ký số bị hỏng.", { coversWholeFile });
+  if (length < 0 || length > contents.length || contents.subarray(length).some((x) => x !== 0))
+    return failed('Chữ ký số bị hỏng.', { coversWholeFile });
   let p7: forge.pkcs7.PkcsSignedData;
   try {
     p7 = forge.pkcs7.messageFromAsn1(
-      forge.asn1.fromDer(
-        forge.util.createBuffer(
-          contents.subarray(0, length).toString("binary"),
-        ),
-      ),
+      forge.asn1.fromDer(forge.util.createBuffer(contents.subarray(0, length).toString('binary'))),
     ) as forge.pkcs7.PkcsSignedData;
   } catch {
-    return failed("Chữ ký số bị hỏng.", { coversWholeFile });
+    return failed('Chữ ký số bị hỏng.', { coversWholeFile });
   }
   const raw = (
     p7 as unknown as {
@@ -224,68 +176,44 @@ export function verifyPdfSignature(pdf: Buffer): SignatureCheck {
   ).rawCapture;
   const cert = p7.certificates[0];
   if (!cert || !raw.authenticatedAttributes)
-    return failed("Chữ ký số không kèm chứng thư hoặc thuộc tính ký.", {
+    return failed('Chữ ký số không kèm chứng thư hoặc thuộc tính ký.', {
       coversWholeFile,
     });
   const certPem = forge.pki.certificateToPem(cert);
-  const certDer = Buffer.from(
-    forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes(),
-    "binary",
-  );
+  const certDer = Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes(), 'binary');
   const identity = {
     signer: subjectText(cert.subject.attributes),
-    signerCommonName: readable(
-      String(cert.subject.getField("CN")?.value ?? ""),
-    ),
-    certificateSha256: createHash("sha256").update(certDer).digest("hex"),
+    signerCommonName: readable(String(cert.subject.getField('CN')?.value ?? '')),
+    certificateSha256: createHash('sha256').update(certDer).digest('hex'),
   };
   const digestName = DIGESTS[forge.asn1.derToOid(raw.digestAlgorithm)];
   if (!digestName)
-    return failed("Thuật toán băm của chữ ký số không được hỗ trợ.", {
+    return failed('Thuật toán băm của chữ ký số không được hỗ trợ.', {
       coversWholeFile,
       ...identity,
     });
-  const signedDigest = attribute(
-    raw.authenticatedAttributes,
-    forge.pki.oids.messageDigest,
-  );
-  const time = attribute(
-    raw.authenticatedAttributes,
-    forge.pki.oids.signingTime,
-  );
-  const signingTime = time
-    ? forge.asn1.utcTimeToDate(time.value as string)
-    : null;
+  const signedDigest = attribute(raw.authenticatedAttributes, forge.pki.oids.messageDigest);
+  const time = attribute(raw.authenticatedAttributes, forge.pki.oids.signingTime);
+  const signingTime = time ? forge.asn1.utcTimeToDate(time.value as string) : null;
   const actual = createHash(digestName)
     .update(pdf.subarray(0, b))
     .update(pdf.subarray(c, c + d))
     .digest();
-  const digestMatches =
-    signedDigest !== null &&
-    Buffer.from(signedDigest.value as string, "binary").equals(actual);
-  const attrs = forge.asn1.create(
-    forge.asn1.Class.UNIVERSAL,
-    forge.asn1.Type.SET,
-    true,
-    raw.authenticatedAttributes,
-  );
+  const digestMatches = signedDigest !== null && Buffer.from(signedDigest.value as string, 'binary').equals(actual);
+  const attrs = forge.asn1.create(forge.asn1.Class.UNIVERSAL, forge.asn1.Type.SET, true, raw.authenticatedAttributes);
   let signatureMatches: boolean;
   try {
     signatureMatches = verifySignature(
       digestName,
-      Buffer.from(forge.asn1.toDer(attrs).getBytes(), "binary"),
+      Buffer.from(forge.asn1.toDer(attrs).getBytes(), 'binary'),
       certPem,
-      Buffer.from(raw.signature, "binary"),
+      Buffer.from(raw.signature, 'binary'),
     );
   } catch {
     signatureMatches = false;
   }
   const valid = digestMatches && signatureMatches;
-  const problem = valid
-    ? null
-    : !digestMatches
-      ? "Nội dung tệp đã bị thay đổi sau khi ký."
-      : "Chữ ký không khớp với chứng thư số kèm theo.";
+  const problem = valid ? null : !digestMatches ? 'Nội dung tệp đã bị thay đổi sau khi ký.' : 'Chữ ký không khớp với chứng thư số kèm theo.';
   return {
     valid,
     coversWholeFile,

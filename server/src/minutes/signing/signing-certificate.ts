@@ -1,15 +1,11 @@
-import { createHash } from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
-import { Inject, Injectable, Logger, type OnModuleInit } from "@nestjs/common";
-import forge from "node-forge";
-import { Clock } from "../../common/clock.js";
-import { APP_CONFIG, type AppConfig } from "../../config/env.js";
-import {
-  DEMO_CERTIFICATE_LABEL,
-  generateDemoP12,
-  type P12Bundle,
-} from "./demo-certificate.js";
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import forge from 'node-forge';
+import { Clock } from '../../common/clock.js';
+import { APP_CONFIG, type AppConfig } from '../../config/env.js';
+import { DEMO_CERTIFICATE_LABEL, generateDemoP12, type P12Bundle } from './demo-certificate.js';
 
 export interface SigningIdentity extends P12Bundle {
   /** "CN=…, O=…, C=VN", Vietnamese as written. */
@@ -22,36 +18,19 @@ export interface SigningIdentity extends P12Bundle {
 
 /** Reads a PKCS#12: the certificate that matches its key, described. Throws on a wrong passphrase or a bundle without key. */
 export function describeP12(bundle: P12Bundle, demo: boolean): SigningIdentity {
-  const p12 = forge.pkcs12.pkcs12FromAsn1(
-    forge.asn1.fromDer(forge.util.createBuffer(bundle.p12.toString("binary"))),
-    false,
-    bundle.passphrase,
-  );
-  const keyBag = p12.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag })[
-    forge.pki.oids.pkcs8ShroudedKeyBag
-  ]?.[0];
-  const certs =
-    p12.getBags({ bagType: forge.pki.oids.certBag })[forge.pki.oids.certBag] ??
-    [];
+  const p12 = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(forge.util.createBuffer(bundle.p12.toString('binary'))), false, bundle.passphrase);
+  const keyBag = p12.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag })[forge.pki.oids.pkcs8ShroudedKeyBag]?.[0];
+  const certs = p12.getBags({ bagType: forge.pki.oids.certBag })[forge.pki.oids.certBag] ?? [];
   const key = keyBag?.key;
-  const cert = certs
-    .map((b) => b.cert)
-    .find(
-      (c) =>
-        c && key && (c.publicKey as forge.pki.rsa.PublicKey).n.equals(key.n),
-    );
-  if (!key || !cert)
-    throw new Error("the PKCS#12 holds no private key with its certificate");
-  const der = Buffer.from(
-    forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes(),
-    "binary",
-  );
-  const commonName = readable(String(cert.subject.getField("CN")?.value ?? ""));
+  const cert = certs.map((b) => b.cert).find((c) => c && key && (c.publicKey as forge.pki.rsa.PublicKey).n.equals(key.n));
+  if (!key || !cert) throw new Error('the PKCS#12 holds no private key with its certificate');
+  const der = Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes(), 'binary');
+  const commonName = readable(String(cert.subject.getField('CN')?.value ?? ''));
   return {
     ...bundle,
     subject: subjectText(cert.subject.attributes),
     commonName,
-    certificateSha256: createHash("sha256").update(der).digest("hex"),
+    certificateSha256: createHash('sha256').update(der).digest('hex'),
     demo: demo || commonName === DEMO_CERTIFICATE_LABEL,
   };
 }
@@ -65,12 +44,8 @@ export function readable(value: string): string {
   }
 }
 
-export function subjectText(
-  attributes: Array<{ shortName?: string; name?: string; value?: unknown }>,
-): string {
-  return attributes
-    .map((a) => `${a.shortName ?? a.name}=${readable(String(a.value))}`)
-    .join(", ");
+export function subjectText(attributes: Array<{ shortName?: string; name?: string; value?: unknown }>): string {
+  return attributes.map((a) => `${a.shortName ?? a.name}=${readable(String(a.value))}`).join(', ');
 }
 
 /**
@@ -81,7 +56,7 @@ export function subjectText(
  */
 @Injectable()
 export class SigningCertificate implements OnModuleInit {
-  private readonly logger = new Logger("SigningCertificate");
+  private readonly logger = new Logger('SigningCertificate');
   private identity: SigningIdentity | null = null;
   private problem: string | null = null;
 
@@ -92,13 +67,8 @@ export class SigningCertificate implements OnModuleInit {
 
   onModuleInit(): void {
     try {
-      this.identity = this.config.signing.p12Path
-        ? this.configured(this.config.signing.p12Path)
-        : this.demo();
-      if (this.identity.demo)
-        this.logger.warn(
-          `Ký số bằng ${DEMO_CERTIFICATE_LABEL} (cấu hình SIGNING_P12_PATH để dùng chứng thư thật).`,
-        );
+      this.identity = this.config.signing.p12Path ? this.configured(this.config.signing.p12Path) : this.demo();
+      if (this.identity.demo) this.logger.warn(`Ký số bằng ${DEMO_CERTIFICATE_LABEL} (cấu hình SIGNING_P12_PATH để dùng chứng thư thật).`);
     } catch (error) {
       this.problem = error instanceof Error ? error.message : String(error);
       this.logger.error(`Không nạp được chứng thư số: ${this.problem}`);
@@ -125,9 +95,9 @@ export class SigningCertificate implements OnModuleInit {
   }
 
   private demo(): SigningIdentity {
-    const dir = path.join(this.config.dataDir, "signing");
-    const p12File = path.join(dir, "demo-signer.p12");
-    const passFile = path.join(dir, "demo-signer.pass");
+    const dir = path.join(this.config.dataDir, 'signing');
+    const p12File = path.join(dir, 'demo-signer.p12');
+    const passFile = path.join(dir, 'demo-signer.pass');
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     if (!fs.existsSync(p12File)) {
       const bundle = generateDemoP12(this.config.minutes.org, this.clock.now());
@@ -137,19 +107,19 @@ export class SigningCertificate implements OnModuleInit {
       try {
         fs.writeFileSync(passFile, bundle.passphrase, {
           mode: 0o600,
-          flag: "wx",
+          flag: 'wx',
         });
         fs.renameSync(tmp, p12File);
       } catch (error) {
         fs.rmSync(tmp, { force: true });
-        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
         waitFor(p12File);
       }
     }
     return describeP12(
       {
         p12: fs.readFileSync(p12File),
-        passphrase: fs.readFileSync(passFile, "utf8"),
+        passphrase: fs.readFileSync(passFile, 'utf8'),
       },
       true,
     );
