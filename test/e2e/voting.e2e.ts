@@ -238,7 +238,7 @@ describe('a secret vote, end to end in the browser', () => {
       await expect(tid(nam, 'member-vote').count()).resolves.toBe(0);
       await tid(chair, 'votes-empty').waitFor();
     });
-  }, 90_000);
+  }, 120_000);
 
   it('the chair starts the meeting; five voting seats are present, two absent with a reason', async () => {
     await step(async () => {
