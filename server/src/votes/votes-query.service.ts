@@ -1,12 +1,16 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import type { VoteBallotDto, VoteDetailDto, VoteDto, VoteSeatDto } from '@phonghop/shared';
 import { AppError } from '../common/app-error.js';
+import { Clock } from '../common/clock.js';
+import { APP_CONFIG, type AppConfig } from '../config/env.js';
 import type { Viewer } from '../meetings/meeting-access.js';
 import { type MeetingContext, MeetingsService } from '../meetings/meetings.service.js';
 import { UsersService } from '../users/users.service.js';
 import { meetingVotesCsvRows, toCsv, type VoteCsvInput, voteCsvRows } from './vote-csv.js';
+import { voteReportDocument } from './vote-pdf-document.js';
+import { renderVoteReportPdf } from './vote-pdf.js';
 import { VoteBallotEntity, VoteParticipationEntity } from './vote-records.entity.js';
 import { canSeeResult, canSeeVote, toVoteDto } from './vote-views.js';
 import { VoteEntity } from './vote.entity.js';
@@ -16,9 +20,16 @@ export interface CsvFile {
   body: string;
 }
 
+export interface PdfFile {
+  /** The name as people read it (UTF-8); the controller adds the ASCII fallback. */
+  filename: string;
+  body: Buffer;
+}
+
 /**
  * Reading votes over HTTP: the list of a meeting, one vote with its seats (who may vote, who has voted) and, for a
- * named vote once closed, each member's choice; CSV exports for the minutes. Results follow `canSeeResult`.
+ * named vote once closed, each member's choice; CSV and PDF exports for the minutes. Results follow `canSeeResult`,
+ * the exports too: both formats are built from the same details.
  */
 @Injectable()
 export class VotesQueryService {
@@ -31,6 +42,8 @@ export class VotesQueryService {
     private readonly ballots: Repository<VoteBallotEntity>,
     private readonly meetings: MeetingsService,
     private readonly users: UsersService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   async list(viewer: Viewer, meetingId: string): Promise<VoteDto[]> {
@@ -61,6 +74,38 @@ export class VotesQueryService {
       filename: `bieu-quyet-cuoc-hop-${meetingId.slice(0, 8)}.csv`,
       body: toCsv(meetingVotesCsvRows(ctx.meeting.title, details)),
     };
+  }
+
+  async pdf(viewer: Viewer, voteId: string): Promise<PdfFile> {
+    const { vote, ctx } = await this.one(viewer, voteId);
+    const detail = await this.detailOf(viewer, ctx, vote);
+    return {
+      filename: `Kết quả biểu quyết - ${shorten(vote.question, 80)}.pdf`,
+      body: await this.renderPdf(ctx, [detail], false),
+    };
+  }
+
+  async meetingPdf(viewer: Viewer, meetingId: string): Promise<PdfFile> {
+    const ctx = await this.meetings.context(viewer, meetingId);
+    const votes = (await this.visible(viewer, ctx)).filter((v) => v.status !== 'draft');
+    const details: VoteDetailDto[] = [];
+    for (const vote of votes) details.push(await this.detailOf(viewer, ctx, vote));
+    return {
+      filename: `Kết quả biểu quyết - ${shorten(ctx.meeting.title, 120)}.pdf`,
+      body: await this.renderPdf(ctx, details, true),
+    };
+  }
+
+  private renderPdf(ctx: MeetingContext, votes: VoteDetailDto[], numbered: boolean): Promise<Buffer> {
+    const now = this.clock.now();
+    const document = voteReportDocument({
+      org: this.config.minutes,
+      meeting: { title: ctx.meeting.title, startsAt: ctx.meeting.startsAt },
+      votes,
+      exportedAt: now,
+      numbered,
+    });
+    return renderVoteReportPdf(document, now);
   }
 
   private async one(viewer: Viewer, voteId: string): Promise<{ vote: VoteEntity; ctx: MeetingContext }> {
@@ -122,6 +167,8 @@ export class VotesQueryService {
     };
   }
 }
+
+const shorten = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`);
 
 function csvInput(detail: VoteDetailDto): VoteCsvInput {
   return { vote: detail, seats: detail.seats, ballots: detail.ballots };

@@ -2,7 +2,8 @@ import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import type { VoteDetailDto, VoteDto } from '@phonghop/shared';
 import { CurrentAuth, type RequestAuth, viewerOf } from '../auth/auth.decorators.js';
-import { type CsvFile, VotesQueryService } from './votes-query.service.js';
+import { contentDisposition } from '../documents/pipeline/file-name.js';
+import { type CsvFile, type PdfFile, VotesQueryService } from './votes-query.service.js';
 
 const uuid = new ParseUUIDPipe();
 
@@ -21,6 +22,11 @@ export class VotesController {
     sendCsv(res, await this.votes.meetingCsv(viewerOf(auth), id));
   }
 
+  @Get('meetings/:id/votes/export.pdf')
+  async meetingPdf(@CurrentAuth() auth: RequestAuth, @Param('id', uuid) id: string, @Res() res: Response): Promise<void> {
+    sendPdf(res, await this.votes.meetingPdf(viewerOf(auth), id));
+  }
+
   @Get('votes/:id')
   detail(@CurrentAuth() auth: RequestAuth, @Param('id', uuid) id: string): Promise<VoteDetailDto> {
     return this.votes.detail(viewerOf(auth), id);
@@ -30,11 +36,23 @@ export class VotesController {
   async csv(@CurrentAuth() auth: RequestAuth, @Param('id', uuid) id: string, @Res() res: Response): Promise<void> {
     sendCsv(res, await this.votes.csv(viewerOf(auth), id));
   }
+
+  @Get('votes/:id/export.pdf')
+  async pdf(@CurrentAuth() auth: RequestAuth, @Param('id', uuid) id: string, @Res() res: Response): Promise<void> {
+    sendPdf(res, await this.votes.pdf(viewerOf(auth), id));
+  }
 }
 
 function sendCsv(res: Response, file: CsvFile): void {
   res.setHeader('Content-Type', 'text/csv; charset=utf-8');
   res.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
+  res.setHeader('Cache-Control', 'private, no-store');
+  res.send(file.body);
+}
+
+function sendPdf(res: Response, file: PdfFile): void {
+  res.setHeader('Content-Type', 'application/pdf');
+  res.setHeader('Content-Disposition', contentDisposition(file.filename));
   res.setHeader('Cache-Control', 'private, no-store');
   res.send(file.body);
 }
