@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { VoteDetailDto } from '@phonghop/shared';
 import { FakeClock } from '../common/clock.js';
-import { pdfText } from '../minutes/minutes-test-kit.js';
+import { pageOnePng, pdfText } from '../minutes/minutes-test-kit.js';
 import { json } from '../testing/factories.js';
 import { type Who, VoteKit, yesNo } from './vote-test-kit.js';
 
@@ -59,7 +60,8 @@ describe(`vote results as PDF (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => 
     );
     const pdf = Buffer.from(await res.arrayBuffer());
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    if (process.env.DUMP_PDF) (await import('node:fs')).writeFileSync('/tmp/named.pdf', pdf);
+    // page 1 as PNG in test/output/ (git-ignored), for a person to look at
+    expect(fs.statSync(pageOnePng(pdf, `votes-named-${onPostgres ? 'pg' : 'sqlite'}`)).size).toBeGreaterThan(10_000);
 
     const fonts = execFileSync('pdffonts', ['-'], { input: pdf, encoding: 'utf8' });
     expect(fonts).toMatch(/Tinos-Regular\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes/);
