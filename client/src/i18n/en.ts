@@ -720,6 +720,9 @@ export const en: Resources = {
       one: 'Download result (CSV)',
       short: 'Download CSV',
       all: 'Download the results of every vote of the meeting (CSV)',
+      onePdf: 'Download result (PDF)',
+      shortPdf: 'Download PDF',
+      allPdf: 'Download the results of every vote of the meeting (PDF)',
     },
     form: {
       createTitle: 'New vote',

@@ -698,6 +698,9 @@ export const vi = {
       one: 'Tải kết quả (CSV)',
       short: 'Tải CSV',
       all: 'Tải kết quả mọi biểu quyết của cuộc họp (CSV)',
+      onePdf: 'Tải kết quả (PDF)',
+      shortPdf: 'Tải PDF',
+      allPdf: 'Tải kết quả mọi biểu quyết của cuộc họp (PDF)',
     },
     form: {
       createTitle: 'Tạo biểu quyết',

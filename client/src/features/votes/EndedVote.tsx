@@ -58,6 +58,9 @@ export function EndedVote({ voteId, vote, mode }: { voteId: string; vote: LiveVo
         <a className="btn btn--secondary" href={votesApi.csvUrl(voteId)} download data-testid="vote-export">
           {t('votes.export.one')}
         </a>
+        <a className="btn btn--secondary" href={votesApi.pdfUrl(voteId)} download data-testid="vote-export-pdf">
+          {t('votes.export.onePdf')}
+        </a>
       </div>
     </div>
   );

@@ -78,9 +78,14 @@ export function VotePanel({ mode }: { mode: 'chair' | 'secretary' }) {
                   </span>
                 </span>
                 {vote.status !== 'cancelled' && (
-                  <a className="btn btn--ghost" href={votesApi.csvUrl(id)} download>
-                    {t('votes.export.short')}
-                  </a>
+                  <span className="vote-history__actions">
+                    <a className="btn btn--ghost" href={votesApi.csvUrl(id)} download>
+                      {t('votes.export.short')}
+                    </a>
+                    <a className="btn btn--ghost" href={votesApi.pdfUrl(id)} download>
+                      {t('votes.export.shortPdf')}
+                    </a>
+                  </span>
                 )}
               </li>
             ))}
@@ -89,9 +94,12 @@ export function VotePanel({ mode }: { mode: 'chair' | 'secretary' }) {
       )}
 
       {(current || earlier.length > 0) && (
-        <p>
+        <p className="live-actions">
           <a className="btn btn--ghost" href={votesApi.meetingCsvUrl(meetingId)} download data-testid="votes-export-all">
             {t('votes.export.all')}
+          </a>
+          <a className="btn btn--ghost" href={votesApi.meetingPdfUrl(meetingId)} download data-testid="votes-export-all-pdf">
+            {t('votes.export.allPdf')}
           </a>
         </p>
       )}

@@ -14,5 +14,6 @@ describe('the votes texts', () => {
     expect(vi.votes.progress).toBe('Đã biểu quyết {{cast}}/{{eligible}}');
     expect(vi.votes.ballot.confirmQuestion).toBe('Xác nhận biểu quyết: {{choice}}?');
     expect(vi.votes.ballot.voted).toBe('Bạn đã biểu quyết');
+    expect(vi.votes.export.shortPdf).toBe('Tải PDF');
   });
 });

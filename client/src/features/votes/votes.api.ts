@@ -9,4 +9,6 @@ export const votesApi = {
   detail: (voteId: string, signal?: AbortSignal) => http.get<VoteDetailDto>(`/api/votes/${id(voteId)}`, { signal }),
   csvUrl: (voteId: string) => `/api/votes/${id(voteId)}/export.csv`,
   meetingCsvUrl: (meetingId: string) => `/api/meetings/${id(meetingId)}/votes/export.csv`,
+  pdfUrl: (voteId: string) => `/api/votes/${id(voteId)}/export.pdf`,
+  meetingPdfUrl: (meetingId: string) => `/api/meetings/${id(meetingId)}/votes/export.pdf`,
 };
