@@ -119,7 +119,7 @@ async function timed<T>(label: string, step: () => Promise<T>): Promise<T> {
 async function personPage(username: string, options: BrowserContextOptions, firstPath: string, ready: string): Promise<Page> {
   const context = await browser!.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', baseURL: server!.url, ...options });
   contexts.push(context);
-  context.setDefaultTimeout(15_000);
+  context.setDefaultTimeout(30_000); // generous: CI machines are 2 cores, shared
   const page = await context.newPage();
   pages.set(username, page);
   const errors: string[] = [];

@@ -123,7 +123,7 @@ async function step<T>(run: () => Promise<T>): Promise<T> {
 async function newContext(options: BrowserContextOptions): Promise<BrowserContext> {
   const context = await browser!.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', baseURL: server!.url, ...options });
   contexts.push(context);
-  context.setDefaultTimeout(15_000);
+  context.setDefaultTimeout(30_000); // generous: CI machines are 2 cores, shared
   return context;
 }
 
@@ -145,7 +145,7 @@ async function personPage(who: string, username: string, context: BrowserContext
 const tid = (page: Page | Locator, id: string): Locator => page.locator(`[data-testid="${id}"]`);
 
 /** Polls a condition the page cannot signal with an element (a socket's state in this process). */
-async function until(what: string, condition: () => boolean, timeoutMs = 15_000): Promise<void> {
+async function until(what: string, condition: () => boolean, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -238,7 +238,7 @@ describe('a secret vote, end to end in the browser', () => {
       await expect(tid(nam, 'member-vote').count()).resolves.toBe(0);
       await tid(chair, 'votes-empty').waitFor();
     });
-  }, 120_000);
+  }, 240_000);
 
   it('the chair starts the meeting; five voting seats are present, two absent with a reason', async () => {
     await step(async () => {
@@ -268,7 +268,7 @@ describe('a secret vote, end to end in the browser', () => {
       await chair.locator('[data-testid="live-agenda-item"][data-number="2"]').tap();
       for (const page of [chair, nam, projector]) await page.locator('[data-testid="live-current-item"][data-number="2"]').first().waitFor();
     });
-  }, 90_000);
+  }, 180_000);
 
   it('the chair opens a secret vote on item 2: every tablet shows the ballot, the projector the question and 0/5', async () => {
     await step(async () => {
@@ -302,7 +302,7 @@ describe('a secret vote, end to end in the browser', () => {
       expect(norm(await tid(wall, 'vote-progress').innerText())).toBe(VI.progress(0, 5));
       await showsNoChoices(projector);
     });
-  }, 60_000);
+  }, 240_000);
 
   it('three members vote on their tablets through the confirmation; the chair and the projector show 3/5 and no choice', async () => {
     await step(async () => {
@@ -341,7 +341,7 @@ describe('a secret vote, end to end in the browser', () => {
       await chair.screenshot({ path: path.join(OUTPUT, 'voting-chair-open.png'), fullPage: true });
       await projector.screenshot({ path: path.join(OUTPUT, 'voting-projector-open.png') });
     });
-  }, 60_000);
+  }, 240_000);
 
   it('a second ballot by Nam, from his phone that still offers the ballot, is refused in Vietnamese and changes nothing', async () => {
     await step(async () => {
@@ -371,7 +371,7 @@ describe('a secret vote, end to end in the browser', () => {
       const detail = (await (await chair.request.get(`/api/meetings/${meetingId}/votes`)).json()) as { status: string; castCount: number }[];
       expect(detail.map((v) => ({ status: v.status, castCount: v.castCount }))).toEqual([{ status: 'open', castCount: 3 }]);
     });
-  }, 60_000);
+  }, 240_000);
 
   it('the chair closes: the chair sees the result, the tablets and the projector wait for its announcement', async () => {
     await step(async () => {
@@ -390,7 +390,7 @@ describe('a secret vote, end to end in the browser', () => {
       expect(norm(await tid(projector, 'vote-waiting').innerText())).toBe(VI.waiting);
       await showsNoChoices(projector);
     });
-  }, 60_000);
+  }, 240_000);
 
   it('the chair publishes: every screen and the projector show the result with counts and percentages', async () => {
     await step(async () => {
@@ -410,7 +410,7 @@ describe('a secret vote, end to end in the browser', () => {
       expect(await csv.text()).toContain(QUESTION);
       await screenshots('voting');
     });
-  }, 60_000);
+  }, 240_000);
 
   it('a named vote: the secretary prepares it, the chair edits and opens it, admits a late arrival; a show-of-hands ballot is recorded', async () => {
     await step(async () => {
@@ -482,7 +482,7 @@ describe('a secret vote, end to end in the browser', () => {
       // The first vote is now in the chair's list of earlier votes.
       await chair.locator('[data-testid="vote-history-row"][data-status="published"]').filter({ hasText: QUESTION }).waitFor();
     });
-  }, 90_000);
+  }, 180_000);
 
   it('an open vote among three plans, up to two choices: the form checks before sending; the chair cancels it with a reason', async () => {
     await step(async () => {
@@ -526,7 +526,7 @@ describe('a secret vote, end to end in the browser', () => {
       await tid(projector, 'presentation-empty').waitFor();
       await expect(tid(projector, 'projector-vote').count()).resolves.toBe(0);
     });
-  }, 60_000);
+  }, 240_000);
 
   it('no page had an error', async () => {
     await screenshots('voting-named');
