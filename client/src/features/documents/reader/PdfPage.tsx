@@ -19,6 +19,8 @@ interface Props {
   left?: number;
   onSize?: (pageNumber: number, size: Size) => void;
   onRendered?: (pageNumber: number) => void;
+  /** Whether the page shows a drawing (or gave up trying): the reader draws the neighbours once these are in. */
+  onDrawn?: (pageNumber: number, drawn: boolean) => void;
   highlights?: readonly PageHighlight[];
   onSelectedHighlight?: (el: HTMLElement) => void;
 }
@@ -42,11 +44,14 @@ function freeCanvas(canvas: HTMLCanvasElement): void {
  * cap (canvas-cap.ts) at the screen's pixel ratio; on a zoom the previous drawing stays, stretched, until the new
  * one is ready, then is freed. Leaving the view frees the canvas, the text layer and pdf.js's page resources.
  */
-export const PdfPage = memo(function PdfPage({ pdf, pageNumber, scale, size, active, label, top, left, onSize, onRendered, highlights = NO_HIGHLIGHTS, onSelectedHighlight }: Props) {
+export const PdfPage = memo(function PdfPage({ pdf, pageNumber, scale, size, active, label, top, left, onSize, onRendered, onDrawn, highlights = NO_HIGHLIGHTS, onSelectedHighlight }: Props) {
   const rootRef = useRef<HTMLDivElement>(null);
   const hostRef = useRef<HTMLDivElement>(null);
   const textRef = useRef<HTMLDivElement>(null);
-  const [text, setText] = useState<TextLayer | null>(null);
+  // The text layer lives in a ref, not in state: React keeps a component's previous state until it renders again,
+  // and a page that scrolled away may never render again — its spans would stay in memory for good.
+  const layerRef = useRef<TextLayer | null>(null);
+  const [textVersion, setTextVersion] = useState(0);
 
   // The drawing.
   useEffect(() => {
@@ -57,6 +62,7 @@ export const PdfPage = memo(function PdfPage({ pdf, pageNumber, scale, size, act
       for (const c of host.querySelectorAll('canvas')) freeCanvas(c);
       delete root.dataset.drawn;
       root.dataset.rendered = 'false';
+      onDrawn?.(pageNumber, false);
       return;
     }
     // Another page in this slot (the live room turns pages in place): its old drawing must not pass for this one.
@@ -80,17 +86,22 @@ export const PdfPage = memo(function PdfPage({ pdf, pageNumber, scale, size, act
         const px = canvasSize(viewport.width, viewport.height, outputScale(viewport.width, viewport.height, window.devicePixelRatio));
         canvas.width = px.width;
         canvas.height = px.height;
-        task = page.render({ canvas, viewport, transform: [px.width / viewport.width, 0, 0, px.height / viewport.height, 0, 0] });
-        await task.promise;
+        await lease.busy(() => {
+          if (cancelled) return Promise.resolve();
+          task = page.render({ canvas, viewport, transform: [px.width / viewport.width, 0, 0, px.height / viewport.height, 0, 0] });
+          return task.promise;
+        });
         if (cancelled) return;
         for (const old of host.querySelectorAll('canvas')) freeCanvas(old);
         host.append(canvas);
         root.dataset.drawn = String(pageNumber);
         root.dataset.rendered = 'true';
+        onDrawn?.(pageNumber, true);
         onRendered?.(pageNumber);
       } catch (err) {
         if (cancelled || isCancel(err)) return;
         root.dataset.rendered = 'error';
+        onDrawn?.(pageNumber, true);
         console.error(`page ${pageNumber}:`, err);
       }
     })();
@@ -100,7 +111,7 @@ export const PdfPage = memo(function PdfPage({ pdf, pageNumber, scale, size, act
       if (canvas.parentNode !== host) freeCanvas(canvas); // never shown
       lease.release();
     };
-  }, [pdf, pageNumber, scale, active, onSize, onRendered]);
+  }, [pdf, pageNumber, scale, active, onSize, onRendered, onDrawn]);
 
   // Unmounted: whatever is still drawn goes now.
   useEffect(() => {
@@ -121,9 +132,17 @@ export const PdfPage = memo(function PdfPage({ pdf, pageNumber, scale, size, act
       try {
         const page = await lease.page;
         if (cancelled) return;
-        layer = new TextLayer({ textContentSource: page.streamTextContent(), container: div, viewport: page.getViewport({ scale: 1 }) });
-        await layer.render();
-        if (!cancelled) setText(layer);
+        // Created inside busy(): making it starts the worker's text extraction, which loads fonts — never while
+        // the document's caches are being cleaned up.
+        const created = await lease.busy(async () => {
+          if (cancelled) return null;
+          layer = new TextLayer({ textContentSource: page.streamTextContent(), container: div, viewport: page.getViewport({ scale: 1 }) });
+          await layer.render();
+          return layer;
+        });
+        if (cancelled || !created) return;
+        layerRef.current = created;
+        setTextVersion((v) => v + 1);
       } catch (err) {
         if (!cancelled && !isCancel(err)) console.error(`text of page ${pageNumber}:`, err);
       }
@@ -131,19 +150,21 @@ export const PdfPage = memo(function PdfPage({ pdf, pageNumber, scale, size, act
     return () => {
       cancelled = true;
       layer?.cancel();
+      layerRef.current = null;
       div.replaceChildren();
-      setText(null);
+      setTextVersion((v) => v + 1);
       lease.release();
     };
   }, [pdf, pageNumber, active]);
 
   // Search hits on the text layer.
   useEffect(() => {
-    if (!text || highlights.length === 0) return;
-    const selected = applyHighlights(text.textDivs, text.textContentItemsStr, highlights);
+    const layer = layerRef.current;
+    if (!layer || highlights.length === 0) return;
+    const selected = applyHighlights(layer.textDivs, layer.textContentItemsStr, highlights);
     if (selected) onSelectedHighlight?.(selected);
-    return () => clearHighlights(text.textDivs, text.textContentItemsStr);
-  }, [text, highlights, onSelectedHighlight]);
+    return () => clearHighlights(layer.textDivs, layer.textContentItemsStr);
+  }, [textVersion, highlights, onSelectedHighlight]);
 
   const style = {
     width: `${Math.max(1, Math.floor(size.width * scale))}px`,

@@ -50,6 +50,21 @@ export function PdfViewer({ pdf, zoom, onZoom, onScale, initialPage, onCurrentPa
   const scale = viewport.width > 0 ? resolveScale(zoom, sizes[0] ?? A4, viewport, PAD) : 1;
   const layout = useMemo(() => layoutPages(sizes, scale, { gap: GAP, pad: PAD, viewportWidth: viewport.width }), [sizes, scale, viewport.width]);
   const range = visibleRange(layout, scroll, viewport.height);
+  // The pages in view are drawn first; their neighbours (drawn ahead for smooth scrolling) wait until they are in,
+  // so on a slow network the page the member looks at does not share the bandwidth with the next one.
+  const [drawn, setDrawn] = useState<ReadonlySet<number>>(() => new Set());
+  const onDrawn = useCallback((n: number, isDrawn: boolean) => {
+    setDrawn((s) => {
+      if (s.has(n) === isDrawn) return s;
+      const next = new Set(s);
+      if (isDrawn) next.add(n);
+      else next.delete(n);
+      return next;
+    });
+  }, []);
+  let inViewDrawn = true;
+  for (let p = range.first; p <= range.last; p++) if (!drawn.has(p)) inViewDrawn = false;
+  const isActive = (n: number) => (n >= range.first && n <= range.last) || (inViewDrawn && (n === range.first - 1 || n === range.last + 1));
 
   // Mutable mirrors for event handlers (set after each commit).
   const layoutRef = useRef<PageLayout | null>(null);
@@ -201,10 +216,11 @@ export function PdfViewer({ pdf, zoom, onZoom, onScale, initialPage, onCurrentPa
                 size={size}
                 top={layout.tops[i]}
                 left={layout.lefts[i]}
-                active={n >= range.first - 1 && n <= range.last + 1}
+                active={isActive(n)}
                 label={label(n)}
                 onSize={onSize}
                 onRendered={onRendered}
+                onDrawn={onDrawn}
                 highlights={highlights.get(n)}
                 onSelectedHighlight={onSelectedHighlight}
               />

@@ -5,6 +5,7 @@ import {
   type OnProgressParameters,
   type PDFDocumentLoadingTask,
   type PDFDocumentProxy,
+  type PDFPageProxy,
 } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { packStore } from '../pack/pack-store';
@@ -82,6 +83,7 @@ async function packCopy(url: string): Promise<Blob | null> {
 export function openPdf(url: string, onProgress?: (progress: LoadProgress) => void): PdfLoad {
   let task: PDFDocumentLoadingTask | null = null;
   let destroyed = false;
+  performance.mark('pdf:open', { detail: url }); // read by bench/viewer.mjs
   const promise = (async () => {
     const blob = await packCopy(url);
     if (destroyed) throw Object.assign(new Error('Loading cancelled.'), { name: 'AbortException' });
@@ -115,27 +117,78 @@ export function openPdf(url: string, onProgress?: (progress: LoadProgress) => vo
 /*
  * Pages in use. A page is held while a canvas, its text layer or its thumbnail is being drawn or shown; when the
  * last holder lets go, page.cleanup() frees what pdf.js keeps for it (operator lists, decoded images).
+ *
+ * The worker keeps caches per document too (parsed objects, fonts) that grow with every page seen. After a few
+ * dozen pages have been let go, and at a moment when nothing is being drawn, pdf.cleanup() empties them (as
+ * pdf.js's own viewer does when idle); drawing that starts meanwhile waits for it, since pdf.js forbids cleaning
+ * up under a running render.
  */
-const leases = new WeakMap<PDFDocumentProxy, Map<number, number>>();
+const CLEANUP_AFTER_RELEASES = 32;
 
-export function leasePage(pdf: PDFDocumentProxy, pageNumber: number) {
-  let counts = leases.get(pdf);
-  if (!counts) leases.set(pdf, (counts = new Map()));
-  counts.set(pageNumber, (counts.get(pageNumber) ?? 0) + 1);
+interface DocPages {
+  held: Map<number, number>;
+  /** Renders (canvas, text layer, thumbnail, search text) running now. */
+  busy: number;
+  releasedSinceCleanup: number;
+  cleaning: Promise<void> | null;
+}
+const docs = new WeakMap<PDFDocumentProxy, DocPages>();
+
+function pagesOf(pdf: PDFDocumentProxy): DocPages {
+  let d = docs.get(pdf);
+  if (!d) docs.set(pdf, (d = { held: new Map(), busy: 0, releasedSinceCleanup: 0, cleaning: null }));
+  return d;
+}
+
+function maybeCleanup(pdf: PDFDocumentProxy, d: DocPages): void {
+  if (d.cleaning || d.busy > 0 || d.releasedSinceCleanup < CLEANUP_AFTER_RELEASES) return;
+  d.releasedSinceCleanup = 0;
+  d.cleaning = pdf
+    .cleanup()
+    .catch(() => undefined) // a page still rendering after all, or the document closed: next time
+    .finally(() => {
+      d.cleaning = null;
+    });
+}
+
+export interface PageLease {
+  page: Promise<PDFPageProxy>;
+  /** Runs drawing work on the page, never while the document is being cleaned up. */
+  busy<T>(work: () => Promise<T>): Promise<T>;
+  release(): void;
+}
+
+export function leasePage(pdf: PDFDocumentProxy, pageNumber: number): PageLease {
+  const d = pagesOf(pdf);
+  d.held.set(pageNumber, (d.held.get(pageNumber) ?? 0) + 1);
   let released = false;
   return {
     page: pdf.getPage(pageNumber),
+    async busy<T>(work: () => Promise<T>): Promise<T> {
+      while (d.cleaning) await d.cleaning;
+      d.busy++;
+      try {
+        return await work();
+      } finally {
+        d.busy--;
+        maybeCleanup(pdf, d);
+      }
+    },
     release(): void {
       if (released) return;
       released = true;
-      const left = (counts.get(pageNumber) ?? 1) - 1;
+      const left = (d.held.get(pageNumber) ?? 1) - 1;
       if (left > 0) {
-        counts.set(pageNumber, left);
+        d.held.set(pageNumber, left);
         return;
       }
-      counts.delete(pageNumber);
+      d.held.delete(pageNumber);
+      d.releasedSinceCleanup++;
       pdf.getPage(pageNumber).then(
-        (page) => page.cleanup(),
+        (page) => {
+          page.cleanup();
+          maybeCleanup(pdf, d);
+        },
         () => undefined, // the document was closed meanwhile: nothing left to free
       );
     },

@@ -20,7 +20,7 @@ export function renderThumbnail(pdf: PDFDocumentProxy, pageNumber: number, cssWi
       const viewport = page.getViewport({ scale: (cssWidth * ratio) / base.width });
       canvas.width = Math.max(1, Math.floor(viewport.width));
       canvas.height = Math.max(1, Math.floor(viewport.height));
-      await page.render({ canvas, viewport }).promise;
+      await lease.busy(() => page.render({ canvas, viewport }).promise);
       const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.8));
       return blob ? URL.createObjectURL(blob) : null;
     } finally {

@@ -14,7 +14,7 @@ function pageText(pdf: PDFDocumentProxy, page: number): Promise<TextItemLike[]> 
   if (!text) {
     const lease = leasePage(pdf, page);
     text = lease.page
-      .then((p) => p.getTextContent())
+      .then((p) => lease.busy(() => p.getTextContent()))
       .then((content) => content.items.flatMap((item) => ('str' in item ? [{ str: item.str, hasEOL: item.hasEOL }] : [])))
       .finally(() => lease.release());
     text.catch(() => perDoc.delete(page));
