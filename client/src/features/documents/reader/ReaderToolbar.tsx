@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { DocumentDto } from '@phonghop/shared';
 import { docNumber } from '../doc-format';
+import { PackStatus } from '../pack/PackStatus';
 import { Icon } from './icons';
 import { zoomPercent, type ZoomMode } from './zoom';
 
@@ -54,6 +55,7 @@ export function ReaderToolbar(p: Props) {
           )}
           <DocLink doc={p.nextDoc} dir="next" />
         </nav>
+        <PackStatus />
       </div>
       <div className="reader__row reader__row--tools">
         <div className="reader__nav">
