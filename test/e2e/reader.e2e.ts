@@ -484,6 +484,29 @@ describe('the document reader on a tablet', () => {
     });
   }, 90_000);
 
+  it('a document already in the meeting pack opens from the tablet itself: not one request for its file', async () => {
+    await timed('open the plan from the pack', async () => {
+      await member.goto(`/cuoc-hop/${meetingId}`);
+      // the background download of the meeting's pack (Cache Storage) has finished
+      await member.locator('[data-testid="pack-status"][data-state="done"]').waitFor({ timeout: 90_000 });
+      const fileRequests: string[] = [];
+      const onRequest = (r: { url(): string }) => {
+        if (r.url().includes(`/api/documents/${planId}/file`)) fileRequests.push(r.url());
+      };
+      member.on('request', onRequest);
+      await member.locator(`[data-testid="document-row"][data-document-id="${planId}"] [data-testid="open-document"]`).tap();
+      await member.waitForURL(`**/tai-lieu/${planId}`);
+      const resumed = Number(await member.locator('[data-testid="page-indicator"][data-page]').getAttribute('data-page'));
+      await onPage(member, resumed, planPages);
+      for (const [key, n] of [['Home', 1], ['End', planPages]] as const) {
+        await member.keyboard.press(key);
+        await onPage(member, n, planPages);
+      }
+      member.off('request', onRequest);
+      expect(fileRequests).toEqual([]);
+    });
+  }, 120_000);
+
   it('evaljs.pdf and js-buttons.pdf open and are tapped all over without any of their JavaScript running', async () => {
     // Both really carry JavaScript actions (else this test could not fail); qpdf expands their object streams.
     for (const file of ['evaljs.pdf', 'js-buttons.pdf']) {
