@@ -21,6 +21,11 @@ describe('classifying a failure to open a document', () => {
     expect(classifyPdfError(err('TypeError'))).toBe('network');
     expect(classifyPdfError(err('ResponseException', { status: 502 }))).toBe('network');
   });
+  it('a failed fetch wrapped by the pdf.js worker is the network too (Chrome, Firefox, Safari wording)', () => {
+    expect(classifyPdfError(err('UnknownErrorException', { message: 'Failed to fetch' }))).toBe('network');
+    expect(classifyPdfError(err('UnknownErrorException', { message: 'NetworkError when attempting to fetch resource.' }))).toBe('network');
+    expect(classifyPdfError(err('UnknownErrorException', { message: 'Load failed' }))).toBe('network');
+  });
   it('anything else', () => {
     expect(classifyPdfError(new Error('boom'))).toBe('unknown');
     expect(classifyPdfError(null)).toBe('unknown');

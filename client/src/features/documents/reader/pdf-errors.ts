@@ -15,5 +15,8 @@ export function classifyPdfError(error: unknown): PdfProblem {
   if (name === 'ResponseException' || name === 'UnexpectedResponseException' || name === 'MissingPDFException' || name === 'TypeError') {
     return status !== null && status >= 400 && status < 500 ? 'missing' : 'network';
   }
+  // A failed fetch reaches us wrapped by pdf.js's worker (UnknownErrorException) with only the browser's message.
+  const message = typeof e?.message === 'string' ? e.message : '';
+  if (/failed to fetch|networkerror|network error|load failed|err_internet_disconnected|err_network/i.test(message)) return 'network';
   return 'unknown';
 }
