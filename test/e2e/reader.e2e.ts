@@ -507,6 +507,45 @@ describe('the document reader on a tablet', () => {
     });
   }, 120_000);
 
+  it('the reader says in Vietnamese why a document cannot be opened: damaged, password, no access, no network (then "Thử lại")', async () => {
+    const reader = await timed('another member: log in', () => personPage('lan', 'pct.lan', '/'));
+    const id = uploaded.jsButtons;
+    // The file as the server might (mis)serve it; the pack's background download gets the same answer, fails its
+    // hash check and stores nothing, so the reader has to fetch it.
+    let answer: 'damaged' | 'password' | 'denied' | 'offline' | 'real' = 'damaged';
+    await reader.route(`**/api/documents/${id}/file**`, async (route) => {
+      if (answer === 'real') return route.continue();
+      if (answer === 'offline') return route.abort('internetdisconnected');
+      if (answer === 'denied') {
+        return route.fulfill({ status: 403, contentType: 'application/json', body: JSON.stringify({ code: 'DOCUMENT_ACCESS_DENIED', message: 'x' }) });
+      }
+      const body = answer === 'damaged' ? Buffer.from('%PDF-1.7\nđây không phải là một tệp PDF hoàn chỉnh') : fs.readFileSync(path.join(PDFS, 'issue6010_1.pdf'));
+      return route.fulfill({ status: 200, contentType: 'application/pdf', body });
+    });
+    const expected = {
+      damaged: 'Tệp tài liệu bị hỏng hoặc không đúng định dạng PDF. Đề nghị văn phòng tải lên lại.',
+      password: 'Tài liệu được đặt mật khẩu nên không mở được trên máy tính bảng. Đề nghị văn phòng tải lên bản không đặt mật khẩu.',
+      denied: 'Bạn không được phân quyền xem tài liệu này.',
+      offline: 'Không tải được tài liệu do mất kết nối mạng. Kiểm tra Wi-Fi rồi bấm “Thử lại”.',
+    } as const;
+    const problem = { damaged: 'damaged', password: 'password', denied: 'denied', offline: 'network' } as const;
+    await timed('four ways a document fails to open', async () => {
+      for (const kind of ['damaged', 'password', 'denied', 'offline'] as const) {
+        answer = kind;
+        await reader.goto(`/tai-lieu/${id}`);
+        const shown = reader.locator(`[data-testid="reader-problem"][data-problem="${problem[kind]}"]`);
+        await shown.waitFor();
+        expect(norm(await shown.locator('[role="alert"]').innerText())).toBe(expected[kind]);
+        await expect(reader.locator('[data-testid="pdf-page"]').count()).resolves.toBe(0);
+      }
+      // the network is back: "Thử lại" opens the document
+      answer = 'real';
+      await reader.getByRole('button', { name: 'Thử lại' }).tap();
+      await onPage(reader, 1, 1);
+    });
+    noPageErrors('lan');
+  }, 90_000);
+
   it('evaljs.pdf and js-buttons.pdf open and are tapped all over without any of their JavaScript running', async () => {
     // Both really carry JavaScript actions (else this test could not fail); qpdf expands their object streams.
     for (const file of ['evaljs.pdf', 'js-buttons.pdf']) {
