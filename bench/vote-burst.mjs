@@ -241,8 +241,16 @@ export default async function run({ log }) {
       summary[`ratio_ballots_per_s_vs_bare_${k}`] = round(s.ballots_per_s.p50 / s.bare.inserts_per_s.p50, 2);
     }
   }
+  const perBallot = (s) => s.server_cpu_ms_per_ballot.p50;
+  const clientsCpu = (s) => round(s.per_round.filter((x) => x.measured).reduce((a, x) => a + x.clients_cpu_burst_ms, 0) / s.rounds, 0);
+  const serverCpu = (s) => round(s.per_round.filter((x) => x.measured).reduce((a, x) => a + (x.server_cpu_burst_ms ?? 0), 0) / s.rounds, 0);
+  const notes = dbs.flatMap((d) => [
+    `${d.kind}: server CPU per ballot (with its retry) ${d.sizes.map((s) => `${perBallot(s)} ms at ${s.n}`).join(', ')}: work per ballot that grows with the room is work per burst that grows with its square.`,
+    `${d.kind}: CPU during a burst, server vs the clients' process: ${d.sizes.map((s) => `${serverCpu(s)} vs ${clientsCpu(s)} ms at ${s.n}`).join(', ')}.`,
+  ]);
   return {
     summary,
+    notes,
     targets: { lost: 0, duplicates: 0, ack_p99_ms_200: 50, result_all_clients_ms_200: 100 },
     definitions: {
       'ack_p50/p99_ms_N_db': `per ballot, the first send's ack − its emit (same process), pooled over ${JSON.stringify(ROUNDS)} measured rounds after ${WARMUP_ROUNDS} warm-up; every tablet is in the live room, so it also receives each ballot's vote.ballot-cast`,
