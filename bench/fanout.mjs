@@ -16,8 +16,8 @@ import { startServer } from './lib/server.mjs';
 import { describe, round } from './lib/stats.mjs';
 
 const SIZES = [50, 200, 500];
-const WARMUP_ROUNDS = 5;
-const ROUNDS = Number(process.env.BENCH_FANOUT_ROUNDS ?? 40);
+const WARMUP_ROUNDS = 10;
+const ROUNDS = Number(process.env.BENCH_FANOUT_ROUNDS ?? 100);
 const GAP_MS = 25; // plus 0–25 ms at random: rounds never overlap and do not fall into lockstep with timers
 const LIB = path.join(import.meta.dirname, 'lib');
 const PROBE = path.join(LIB, 'server-probe.mjs');

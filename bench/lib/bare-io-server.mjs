@@ -23,7 +23,9 @@ serve({
     template = event;
     seq = event.seq;
     httpServer = http.createServer();
-    io = new Server(httpServer, { path: '/socket.io', serveClient: false });
+    // BENCH_BARE_RECOVERY=1: with the real gateway's connectionStateRecovery, to see what that option costs.
+    const recovery = process.env.BENCH_BARE_RECOVERY === '1' ? { connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false } } : {};
+    io = new Server(httpServer, { path: '/socket.io', serveClient: false, ...recovery });
     io.on('connection', (socket) => {
       socket.on('live:join', ({ meetingId }, ack) => {
         socket.join(`meeting:${meetingId}`);
@@ -37,7 +39,7 @@ serve({
       });
     });
     await new Promise((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
-    return { port: httpServer.address().port, socketio_version: version, pid: process.pid };
+    return { port: httpServer.address().port, socketio_version: version, pid: process.pid, connection_state_recovery: Boolean(recovery.connectionStateRecovery) };
   },
   async exit() {
     io?.close();

@@ -6,13 +6,13 @@
 // - socket.io: per incoming event name, the time from the packet's arrival to its ack; per handshake, the time
 //   from the namespace taking the client to its connect (the auth middleware); around each `live:event`
 //   broadcast, the time in the broadcast call;
-// - the event loop's delay and utilisation over the window.
+// - GC pauses; the event loop's delay and utilisation over the window.
 // Not SIGUSR2: Nest's enableShutdownHooks() shuts the server down on it.
 import fs from 'node:fs';
 import { Session } from 'node:inspector';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance, PerformanceObserver } from 'node:perf_hooks';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const out = process.env.BENCH_PROBE_OUT ?? path.join(process.cwd(), `server-${process.pid}`);
@@ -26,7 +26,7 @@ let window = null;
 const now = () => performance.now();
 
 function fresh() {
-  return { started: now(), sql: new Map(), prepares: new Map(), preparedTexts: new Set(), events: new Map(), handshakes: [], broadcasts: [], elu: performance.eventLoopUtilization() };
+  return { started: now(), sql: new Map(), prepares: new Map(), preparedTexts: new Set(), events: new Map(), handshakes: [], broadcasts: [], gc: [], elu: performance.eventLoopUtilization() };
 }
 const addTo = (map, key, ms) => {
   const e = map.get(key) ?? { count: 0, total_ms: 0, samples: [] };
@@ -78,8 +78,9 @@ const { BroadcastOperator } = nestRequire(path.join(path.dirname(nestRequire.res
 const onevent = Socket.prototype.onevent;
 const ack = Socket.prototype.ack;
 let arriving = null;
+let lastArrival = null; // the last incoming event, to time a command's handling up to its broadcast
 Socket.prototype.onevent = function (packet) {
-  if (on) arriving = { name: packet.data?.[0], t: now() };
+  if (on) arriving = lastArrival = { name: packet.data?.[0], t: now() };
   try {
     return onevent.call(this, packet);
   } finally {
@@ -111,7 +112,8 @@ BroadcastOperator.prototype.emit = function (ev, ...args) {
   try {
     return broadcastEmit.call(this, ev, ...args);
   } finally {
-    window.broadcasts.push({ at: t - window.started, ms: now() - t });
+    window.broadcasts.push({ at: t - window.started, ms: now() - t, after_arrival_ms: lastArrival ? t - lastArrival.t : null });
+    lastArrival = null;
   }
 };
 
@@ -120,6 +122,11 @@ const session = new Session();
 session.connect();
 const post = (method, params = {}) => new Promise((resolve, reject) => session.post(method, params, (err, res) => (err ? reject(err) : resolve(res))));
 const delay = monitorEventLoopDelay({ resolution: 5 });
+const GC_KINDS = { 1: 'minor', 2: 'major', 4: 'incremental', 8: 'weakcb' };
+new PerformanceObserver((list) => {
+  if (!on) return;
+  for (const e of list.getEntries()) window.gc.push({ at: e.startTime - window.started, ms: e.duration, kind: GC_KINDS[e.detail?.kind] ?? String(e.detail?.kind) });
+}).observe({ entryTypes: ['gc'] });
 
 const pct = (xs, p) => {
   if (!xs.length) return null;
@@ -160,6 +167,15 @@ process.on('SIGWINCH', () => {
       events: Object.fromEntries([...w.events].map(([name, e]) => [name, dist(e.samples)])),
       handshakes_ms: dist(w.handshakes),
       broadcasts_ms: dist(w.broadcasts.map((b) => b.ms)),
+      // from the command's arrival to the start of its broadcast (validation, DB transaction, hashing…)
+      arrival_to_broadcast_ms: dist(w.broadcasts.map((b) => b.after_arrival_ms).filter((x) => x !== null)),
+      gc_ms: Object.fromEntries([...new Set(w.gc.map((g) => g.kind))].map((kind) => [kind, dist(w.gc.filter((g) => g.kind === kind).map((g) => g.ms))])),
+      // the slowest handlings, with any GC that overlapped them: [ms after arrival, broadcast ms, overlapping GC ms]
+      slowest_handlings: w.broadcasts
+        .filter((b) => b.after_arrival_ms !== null)
+        .sort((a, b) => b.after_arrival_ms - a.after_arrival_ms)
+        .slice(0, 5)
+        .map((b) => [r3(b.after_arrival_ms), r3(b.ms), r3(w.gc.filter((g) => g.at < b.at && g.at + g.ms > b.at - b.after_arrival_ms).reduce((a, g) => a + g.ms, 0))]),
     };
     fs.writeFileSync(`${out}.cpuprofile`, JSON.stringify(profile));
     fs.writeFileSync(`${out}.json`, JSON.stringify(report, null, 1));
