@@ -7,6 +7,7 @@
 // each restarted server and reports its CPU profile, SQL and socket.io timings from healthy to all resynced.
 import fs from 'node:fs';
 import path from 'node:path';
+import { SOCKET_RECONNECT_OPTIONS } from '@phonghop/shared';
 import { forkHelper, tempDir } from './lib/ipc.mjs';
 import { CHAIR, command, demoMeeting, loginAll, nextPage, openSocket, WATCHERS } from './lib/live.mjs';
 import { cpuMs } from './lib/proc-cpu.mjs';
@@ -19,10 +20,10 @@ const CHANGES_BEFORE_KILL = 5;
 const CHANGES_AFTER_RESTART = 3;
 const LIB = path.join(import.meta.dirname, 'lib');
 
-/** label → socket.io-client Manager options; `client` is what the real client uses (randomizationFactor default 0.5). */
+/** label → socket.io-client Manager options; `client` is what the real client uses (shared SOCKET_RECONNECT_OPTIONS). */
 const VARIANTS = [
-  { label: 'client', options: { reconnectionDelay: 1000, reconnectionDelayMax: 10000 } },
-  { label: 'delay500_max2000', options: { reconnectionDelay: 500, reconnectionDelayMax: 2000 } },
+  { label: 'client', options: { ...SOCKET_RECONNECT_OPTIONS } },
+  { label: 'delay1000_max10000', options: { reconnectionDelay: 1000, reconnectionDelayMax: 10000 } },
   { label: 'delay250_max1000', options: { reconnectionDelay: 250, reconnectionDelayMax: 1000 } },
   // Near-instant retries: what is left is the server working through 500 handshakes and joins at once.
   { label: 'delay100_max500', options: { reconnectionDelay: 100, reconnectionDelayMax: 500 } },
@@ -193,7 +194,7 @@ export default async function run({ log }) {
     return {
       summary,
       definitions: {
-        [`all_resynced_ms_${N}`]: `the restarted server's first /api/health → 200 (polled every 10 ms) → the last of the ${N} LiveSessions to hold the server's seq and a state deep-equal to a fresh join's snapshot, with the real client's reconnection options (reconnectionDelay 1000, reconnectionDelayMax 10000, randomizationFactor 0.5)`,
+        [`all_resynced_ms_${N}`]: `the restarted server's first /api/health → 200 (polled every 10 ms) → the last of the ${N} LiveSessions to hold the server's seq and a state deep-equal to a fresh join's snapshot, with the real client's reconnection options (SOCKET_RECONNECT_OPTIONS: reconnectionDelay ${SOCKET_RECONNECT_OPTIONS.reconnectionDelay}, reconnectionDelayMax ${SOCKET_RECONNECT_OPTIONS.reconnectionDelayMax}, randomizationFactor ${SOCKET_RECONNECT_OPTIONS.randomizationFactor})`,
         resynced_by_events: 'clients whose rejoin (live:join with afterSeq) answered the events they missed',
         resynced_live_after_empty_join: 'clients that rejoined before the chair\'s post-restart changes (nothing missed) and got them live',
         '*_<label>': 'the same with other reconnection options (see variants[].reconnection)',

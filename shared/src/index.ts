@@ -10,6 +10,7 @@ export * from './health/health.types.js';
 export * from './format/vi-date.js';
 export * from './realtime/ack.js';
 export * from './realtime/protocol-version.js';
+export * from './realtime/reconnect.js';
 export * from './realtime/rooms.js';
 export * from './realtime/system.events.js';
 export * from './realtime/events.js';

@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '@phonghop/shared';
+import { type ClientToServerEvents, type ServerToClientEvents, SOCKET_RECONNECT_OPTIONS } from '@phonghop/shared';
 
 export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -10,11 +10,7 @@ export function createSocket(): AppSocket {
     withCredentials: true,
     autoConnect: false,
     reconnection: true,
-    // A meeting room's LAN: after a server restart or a Wi-Fi drop every tablet should be back within ~2 s
-    // (bench `reconnect`); the 0.5 randomisation spreads a few hundred tablets' retries over each interval.
-    reconnectionDelay: 500,
-    reconnectionDelayMax: 2000,
-    randomizationFactor: 0.5,
+    ...SOCKET_RECONNECT_OPTIONS,
   });
 }
 
