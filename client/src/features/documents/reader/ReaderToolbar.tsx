@@ -1,7 +1,7 @@
-import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { DocumentDto } from '@phonghop/shared';
+import { PageGoTo } from '../../../ui/PageGoTo';
 import { docNumber } from '../doc-format';
 import { PackStatus } from '../pack/PackStatus';
 import { Icon } from './icons';
@@ -117,50 +117,18 @@ function DocLink({ doc, dir }: { doc: DocumentDto | null; dir: 'prev' | 'next' }
   );
 }
 
-/** "Đến trang": Enter goes; anything but a page of this document is refused on the spot. */
+/** "Đến trang": anything but a page of this document is refused on the spot. */
 function GoToPage({ pageCount, onGo }: { pageCount: number; onGo: (page: number) => void }) {
   const { t } = useTranslation();
-  const id = useId();
-  const [value, setValue] = useState('');
-  const [invalid, setInvalid] = useState(false);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const page = /^\s*\d+\s*$/.test(value) ? Number.parseInt(value, 10) : Number.NaN;
-    if (!(page >= 1 && page <= pageCount)) {
-      setInvalid(true);
-      return;
-    }
-    setInvalid(false);
-    setValue('');
-    onGo(page);
-  };
   return (
-    <form onSubmit={submit} className="reader__goto">
-      <label className="visually-hidden" htmlFor={id}>
-        {t('reader.goTo')}
-      </label>
-      <input
-        id={id}
-        name="goToPage"
-        className="field__input field__input--compact"
-        inputMode="numeric"
-        enterKeyHint="go"
-        placeholder={t('reader.goToShort')}
-        value={value}
-        onChange={(e) => setValue(e.target.value)}
-        aria-invalid={invalid || undefined}
-        aria-describedby={invalid ? `${id}-error` : undefined}
-        size={4}
-        data-testid="goto-input"
-      />
-      <button type="submit" className="btn btn--secondary btn--small" data-testid="goto-submit">
-        {t('reader.go')}
-      </button>
-      {invalid && (
-        <span id={`${id}-error`} className="field__error small" role="alert">
-          {t('reader.badPage', { total: pageCount })}
-        </span>
-      )}
-    </form>
+    <PageGoTo
+      onGo={onGo}
+      max={pageCount}
+      className="reader__goto"
+      inputTestId="goto-input"
+      submitTestId="goto-submit"
+      small
+      labels={{ field: t('reader.goTo'), placeholder: t('reader.goToShort'), go: t('reader.go'), invalid: t('reader.badPage', { total: pageCount }) }}
+    />
   );
 }
