@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type LiveSettings, type MeetingDto, quorumRuleLabelVi, type QuorumRule } from '@phonghop/shared';
+import type { LiveSettings, MeetingDto, QuorumRule } from '@phonghop/shared';
 import { useErrorMessage } from '../../../i18n/use-error-message';
 import { Alert } from '../../../ui/Alert';
 import { Button } from '../../../ui/Button';
 import { SelectField } from '../../../ui/SelectField';
 import { TextField } from '../../../ui/TextField';
+import { quorumRuleLabel } from '../../live/quorum-label';
 import { meetingsApi } from '../meetings.api';
 
 type RuleKind = 'more_than_half' | 'two_thirds' | 'at_least_count';
@@ -60,7 +61,7 @@ export function LiveSettingsForm({ meeting, onMeeting }: { meeting: MeetingDto; 
   return (
     <section className="card stack" aria-labelledby="live-settings-title" data-testid="live-settings">
       <h2 id="live-settings-title">{t('prep.liveSettings.title')}</h2>
-      <p className="muted">{t('prep.liveSettings.current', { rule: quorumRuleLabelVi(s.quorumRule), minutes: s.speakingLimitSec / 60 })}</p>
+      <p className="muted">{t('prep.liveSettings.current', { rule: quorumRuleLabel(s.quorumRule, t), minutes: s.speakingLimitSec / 60 })}</p>
       <form className="form" onSubmit={(e) => void onSubmit(e)}>
         <fieldset className="form__grid plain-fieldset" disabled={!editable || busy}>
           <SelectField label={t('prep.liveSettings.quorum')} value={kind} disabled={!editable} onChange={(e) => setKind(e.target.value as RuleKind)} data-testid="quorum-rule">
