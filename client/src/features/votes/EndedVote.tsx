@@ -6,6 +6,7 @@ import { Spinner } from '../../ui/Spinner';
 import { useErrorMessage } from '../../i18n/use-error-message';
 import { useLive } from '../live/live-context';
 import { choiceLabels } from './ballot-selection';
+import { ExportLinks } from './ExportLinks';
 import { useVoteDetail } from './use-vote-drafts';
 import { votesApi } from './votes.api';
 import { VoteResultView } from './VoteResultView';
@@ -55,12 +56,7 @@ export function EndedVote({ voteId, vote, mode }: { voteId: string; vote: LiveVo
             {t('votes.ended.publish')}
           </Button>
         )}
-        <a className="btn btn--secondary" href={votesApi.csvUrl(voteId)} download data-testid="vote-export">
-          {t('votes.export.one')}
-        </a>
-        <a className="btn btn--secondary" href={votesApi.pdfUrl(voteId)} download data-testid="vote-export-pdf">
-          {t('votes.export.onePdf')}
-        </a>
+        <ExportLinks csv={votesApi.csvUrl(voteId)} pdf={votesApi.pdfUrl(voteId)} labels={{ csv: t('votes.export.one'), pdf: t('votes.export.onePdf') }} variant="secondary" testId="vote-export" />
       </div>
     </div>
   );

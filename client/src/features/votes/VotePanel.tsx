@@ -5,6 +5,7 @@ import type { VoteDto } from '@phonghop/shared';
 import { Button } from '../../ui/Button';
 import { useLive } from '../live/live-context';
 import { EndedVote } from './EndedVote';
+import { ExportLinks } from './ExportLinks';
 import { RunningVote } from './RunningVote';
 import { useVoteDrafts } from './use-vote-drafts';
 import { currentVote, latestFirst } from './vote-standing';
@@ -79,12 +80,7 @@ export function VotePanel({ mode }: { mode: 'chair' | 'secretary' }) {
                 </span>
                 {vote.status !== 'cancelled' && (
                   <span className="vote-history__actions">
-                    <a className="btn btn--ghost" href={votesApi.csvUrl(id)} download>
-                      {t('votes.export.short')}
-                    </a>
-                    <a className="btn btn--ghost" href={votesApi.pdfUrl(id)} download>
-                      {t('votes.export.shortPdf')}
-                    </a>
+                    <ExportLinks csv={votesApi.csvUrl(id)} pdf={votesApi.pdfUrl(id)} labels={{ csv: t('votes.export.short'), pdf: t('votes.export.shortPdf') }} variant="ghost" />
                   </span>
                 )}
               </li>
@@ -95,12 +91,13 @@ export function VotePanel({ mode }: { mode: 'chair' | 'secretary' }) {
 
       {(current || earlier.length > 0) && (
         <p className="live-actions">
-          <a className="btn btn--ghost" href={votesApi.meetingCsvUrl(meetingId)} download data-testid="votes-export-all">
-            {t('votes.export.all')}
-          </a>
-          <a className="btn btn--ghost" href={votesApi.meetingPdfUrl(meetingId)} download data-testid="votes-export-all-pdf">
-            {t('votes.export.allPdf')}
-          </a>
+          <ExportLinks
+            csv={votesApi.meetingCsvUrl(meetingId)}
+            pdf={votesApi.meetingPdfUrl(meetingId)}
+            labels={{ csv: t('votes.export.all'), pdf: t('votes.export.allPdf') }}
+            variant="ghost"
+            testId="votes-export-all"
+          />
         </p>
       )}
 
