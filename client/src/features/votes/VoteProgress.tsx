@@ -21,6 +21,11 @@ export function VoteProgress({ vote }: { vote: Pick<LiveVote, 'castCount' | 'eli
 
 /** Time left on a vote with a countdown (the server's clock); the server closes it, this only shows it. */
 export function VoteCountdown({ closesAt }: { closesAt: string | null }) {
+  // a vote without a deadline keeps no clock ticking
+  return closesAt === null ? null : <Countdown closesAt={closesAt} />;
+}
+
+function Countdown({ closesAt }: { closesAt: string }) {
   const { t } = useTranslation();
   const { view } = useLive();
   const now = useServerNow(view.clockOffsetMs, 500);
