@@ -50,38 +50,41 @@ export function subjectText(attributes: Array<{ shortName?: string; name?: strin
 
 /**
  * The identity that signs approved minutes: the PKCS#12 the administrator configured (SIGNING_P12_PATH and
- * SIGNING_P12_PASSPHRASE), or else a self-signed demo certificate generated on first start into
- * DATA_DIR/signing/ (never committed, never valid in law: its subject says so). A configured file that cannot be
- * read leaves signing unavailable (SIGNING_UNAVAILABLE on approval) rather than falling back to the demo.
+ * SIGNING_P12_PASSPHRASE), or else a self-signed demo certificate generated into DATA_DIR/signing/ the first time
+ * something is signed there (never committed, never valid in law: its subject says so). A configured file that
+ * cannot be read leaves signing unavailable (SIGNING_UNAVAILABLE on approval) rather than falling back to the demo.
  */
 @Injectable()
 export class SigningCertificate implements OnModuleInit {
   private readonly logger = new Logger('SigningCertificate');
-  private identity: SigningIdentity | null = null;
-  private problem: string | null = null;
+  /** undefined until loaded; null when signing is unavailable. */
+  private identity: SigningIdentity | null | undefined;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
 
+  /** A configured file is read at boot, so a wrong path or passphrase is in the log at once; the demo waits for its first use. */
   onModuleInit(): void {
-    try {
-      this.identity = this.config.signing.p12Path ? this.configured(this.config.signing.p12Path) : this.demo();
-      if (this.identity.demo) this.logger.warn(`Ký số bằng ${DEMO_CERTIFICATE_LABEL} (cấu hình SIGNING_P12_PATH để dùng chứng thư thật).`);
-    } catch (error) {
-      this.problem = error instanceof Error ? error.message : String(error);
-      this.logger.error(`Không nạp được chứng thư số: ${this.problem}`);
-    }
+    if (this.config.signing.p12Path) this.current();
   }
 
-  /** The identity, or null when signing is unavailable (see `unavailableReason`). */
+  /** The identity, or null when signing is unavailable. Generating the demo (RSA key, PKCS#12) takes most of a second: only when needed. */
   current(): SigningIdentity | null {
+    if (this.identity === undefined) this.identity = this.load();
     return this.identity;
   }
 
-  get unavailableReason(): string | null {
-    return this.problem;
+  private load(): SigningIdentity | null {
+    try {
+      const identity = this.config.signing.p12Path ? this.configured(this.config.signing.p12Path) : this.demo();
+      if (identity.demo) this.logger.warn(`Ký số bằng ${DEMO_CERTIFICATE_LABEL} (cấu hình SIGNING_P12_PATH để dùng chứng thư thật).`);
+      return identity;
+    } catch (error) {
+      this.logger.error(`Không nạp được chứng thư số: ${error instanceof Error ? error.message : String(error)}`);
+      return null;
+    }
   }
 
   private configured(file: string): SigningIdentity {
@@ -101,7 +104,7 @@ export class SigningCertificate implements OnModuleInit {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     if (!fs.existsSync(p12File)) {
       const bundle = generateDemoP12(this.config.minutes.org, this.clock.now());
-      // the passphrase first, then the bundle by an atomic rename: another node starting now sees both or neither
+      // the passphrase first, then the bundle by an atomic rename: another node signing now sees both or neither
       const tmp = `${p12File}.${process.pid}.tmp`;
       fs.writeFileSync(tmp, bundle.p12, { mode: 0o600 });
       try {
@@ -126,7 +129,7 @@ export class SigningCertificate implements OnModuleInit {
   }
 }
 
-/** Another process is writing the demo bundle: wait (briefly, synchronously, at boot) for its rename. */
+/** Another process is writing the demo bundle: wait (briefly, synchronously, once per process) for its rename. */
 function waitFor(file: string): void {
   const until = Date.now() + 5000;
   while (!fs.existsSync(file)) {
