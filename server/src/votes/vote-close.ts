@@ -1,6 +1,6 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import { type DataSource, type EntityManager, IsNull, Not } from 'typeorm';
 import { type LiveState, resolveLiveSettings, tallyVote, type VoteResult } from '@phonghop/shared';
 import { AppError } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
@@ -18,7 +18,7 @@ import { VoteEntity } from './vote.entity.js';
  * secret vote, the counters, and the result stored on the vote.
  */
 @Injectable()
-export class VoteCloser {
+export class VoteCloser implements OnApplicationBootstrap {
   private readonly logger = new Logger('Votes');
 
   constructor(
@@ -26,6 +26,20 @@ export class VoteCloser {
     private readonly db: DbWriter,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
+
+  /**
+   * A kill between a secret vote's commit and its scrub leaves the old versions behind, and nothing records whether
+   * a scrub ran: once any secret vote has ended, scrub at startup (scrubbing twice is harmless).
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    if (await this.dataSource.getRepository(VoteEntity).exists({ where: { kind: 'secret', closedAt: Not(IsNull()) } })) await this.scrub();
+  }
+
+  /** A retried close or cancel (same key) answers the original event; its first run may have died before the scrub. */
+  async scrubAgain(voteId: string): Promise<void> {
+    const vote = await this.dataSource.getRepository(VoteEntity).findOne({ where: { id: voteId }, select: { kind: true, closedAt: true } });
+    if (vote?.kind === 'secret' && vote.closedAt) await this.scrub();
+  }
 
   /** Inside the caller's transaction, under the meeting's lock. */
   async close(em: EntityManager, vote: VoteEntity, state: LiveState, by: 'chair' | 'timer'): Promise<VoteDecision> {

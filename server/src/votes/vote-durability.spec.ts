@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { EntityManager } from 'typeorm';
 import { FakeClock } from '../common/clock.js';
 import { DbWriter } from '../database/db-writer.js';
+import { VoteCloser } from './vote-close.js';
 import { VoteKit, yesNo } from './vote-test-kit.js';
 
 const onPostgres = Boolean(process.env.DATABASE_URL);
@@ -64,6 +65,43 @@ describe(`ballots are durable when acknowledged (${onPostgres ? 'PostgreSQL' : '
     expect(fs.statSync(`${file}-wal`).size).toBeGreaterThan(0);
     await k.ok('chair', meetingId, 'vote:close', { voteId });
     expect(fs.statSync(`${file}-wal`).size).toBe(0);
+  });
+
+  it('finishes the scrub on a retried close when the first run died between its commit and the scrub', async () => {
+    const { meetingId } = await k.liveMeeting({ present: ['chair', 'nam', 'lan'] });
+    const voteId = await k.openVote(meetingId, yesNo({ kind: 'secret' }));
+    for (const [who, choice] of [['nam', 'yes'], ['lan', 'no']] as const) await k.cast(who, meetingId, voteId, [choice]);
+    const closer = k.t.app.get(VoteCloser);
+    const scrub = jest.spyOn(closer, 'scrub').mockResolvedValueOnce(undefined); // the kill: committed, never scrubbed
+    try {
+      const close = { voteId, idempotencyKey: 'close-secret-killed' };
+      const first = await k.ok('chair', meetingId, 'vote:close', close);
+      if (onSqlite) expect(fs.statSync(`${file}-wal`).size).toBeGreaterThan(0);
+      const retried = await k.ok('chair', meetingId, 'vote:close', close);
+      expect(retried).toEqual(first);
+      expect(scrub).toHaveBeenCalledTimes(2);
+      if (onSqlite) expect(fs.statSync(`${file}-wal`).size).toBe(0);
+    } finally {
+      scrub.mockRestore();
+    }
+  });
+
+  it('scrubs at startup once a secret vote has ended, and not while none has', async () => {
+    const closer = k.t.app.get(VoteCloser);
+    const scrub = jest.spyOn(closer, 'scrub').mockResolvedValue(undefined);
+    try {
+      const { meetingId } = await k.liveMeeting();
+      const voteId = await k.openVote(meetingId, yesNo({ kind: 'secret' }));
+      await k.db.query(`UPDATE votes SET kind = 'open' WHERE kind = 'secret' AND id <> ${k.param(1)}`, [voteId]); // earlier tests' votes
+      await closer.onApplicationBootstrap();
+      expect(scrub).not.toHaveBeenCalled();
+      await k.ok('chair', meetingId, 'vote:close', { voteId });
+      scrub.mockClear();
+      await closer.onApplicationBootstrap();
+      expect(scrub).toHaveBeenCalledTimes(1);
+    } finally {
+      scrub.mockRestore();
+    }
   });
 
   (onSqlite ? it : it.skip)('a restarted server closes the vote whose countdown ended while it was down', async () => {

@@ -83,6 +83,7 @@ export class VotesService {
         state,
       }),
     );
+    if (event.duplicate && (name === 'vote:close' || name === 'vote:cancel')) await this.closer.scrubAgain((body as CommandInput<'vote:close'>).voteId);
     return {
       seq: event.seq,
       voteId: (event.payload as { voteId?: string }).voteId ?? '',
