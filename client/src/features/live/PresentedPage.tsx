@@ -2,13 +2,10 @@ import '../documents/reader/reader.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Spinner } from '../../ui/Spinner';
+import { A4, type Size } from '../documents/reader/page-layout';
 import { PdfPage } from '../documents/reader/PdfPage';
 import { usePdf } from '../documents/reader/use-pdf';
 import type { PageRef } from './follow';
-
-type Size = { width: number; height: number };
-const A4: Size = { width: 595, height: 842 };
-const noop = () => undefined;
 
 /**
  * One page of a document version, as large as fits its box (the parent gives the box its size). Page sizes learnt
@@ -49,7 +46,7 @@ export function PresentedPage({ target, label }: { target: PageRef; label: strin
           {problem === 'denied' ? t('errors.DOCUMENT_ACCESS_DENIED') : t('live.presentation.cannotOpen')}
         </p>
       ) : pdf && scale > 0 ? (
-        <PdfPage pdf={pdf} pageNumber={target.page} scale={scale} size={size} active onSize={onSize} onRendered={noop} label={label} />
+        <PdfPage pdf={pdf} pageNumber={target.page} scale={scale} size={size} active onSize={onSize} label={label} />
       ) : (
         <Spinner size="lg" label={t('live.presentation.loading')} />
       )}

@@ -1,7 +1,7 @@
 import { type Ref, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
-import { anchorAt, currentPage, layoutPages, type PageLayout, pointOf, scrollTopForPage, type Size, visibleRange } from './page-layout';
+import { A4, anchorAt, currentPage, layoutPages, type PageLayout, pointOf, scrollTopForPage, type Size, visibleRange } from './page-layout';
 import { PdfPage } from './PdfPage';
 import type { PageHighlight } from './text-highlight';
 import { useViewerGestures, type ViewerPoint } from './use-viewer-gestures';
@@ -10,7 +10,6 @@ import { doubleTapScale, fitWidthScale, resolveScale, type ZoomMode } from './zo
 /** Gap between pages and padding around them (CSS px). */
 export const GAP = 16;
 export const PAD = 16;
-const A4: Size = { width: 595, height: 842 };
 
 export interface ViewerApi {
   goToPage(page: number): void;

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AgendaDto, DocumentDto } from '@phonghop/shared';
@@ -11,6 +11,7 @@ import { formatBytes } from '../doc-format';
 import { documentsApi } from '../documents.api';
 import { ProgressBar } from '../ProgressBar';
 import { OutlineList } from './OutlineList';
+import { A4 } from './page-layout';
 import type { LoadProgress } from './pdf';
 import type { PdfProblem } from './pdf-errors';
 import { PdfViewer, type ViewerApi } from './PdfViewer';
@@ -26,6 +27,8 @@ import { useReaderKeys } from './use-reader-keys';
 import { FIT_WIDTH, stepZoom, type ZoomMode } from './zoom';
 
 type Panel = 'thumbnails' | 'outline';
+/** Thumbnails' placeholders are A4 until drawn. */
+const A4_ASPECT = A4.height / A4.width;
 
 /** One document version in the reader: toolbar, optional search bar and side panel, the pages. */
 export function Reader({ doc, onRetry }: { doc: DocumentDto; onRetry: () => void }) {
@@ -104,8 +107,6 @@ export function Reader({ doc, onRetry }: { doc: DocumentDto; onRetry: () => void
     escape: () => (searchOpen ? closeSearch() : setPanel(null)),
   });
 
-  const aspect = useMemo(() => 842 / 595, []);
-
   return (
     <main className="reader" id="main" data-testid="reader" data-document-id={doc.id}>
       <ReaderToolbar
@@ -138,7 +139,7 @@ export function Reader({ doc, onRetry }: { doc: DocumentDto; onRetry: () => void
               </button>
             </div>
             <div className="reader-panel__body" role="tabpanel">
-              {panel === 'thumbnails' ? <Thumbnails pdf={pdf} current={current} aspect={aspect} onGo={goToPage} /> : <OutlineList pdf={pdf} onGo={goToPage} />}
+              {panel === 'thumbnails' ? <Thumbnails pdf={pdf} current={current} aspect={A4_ASPECT} onGo={goToPage} /> : <OutlineList pdf={pdf} onGo={goToPage} />}
             </div>
           </aside>
         )}

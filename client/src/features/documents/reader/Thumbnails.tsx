@@ -8,7 +8,7 @@ const THUMB_WIDTH = 112;
 interface Props {
   pdf: PDFDocumentProxy;
   current: number;
-  /** height ÷ width of page 1: every placeholder is that shape. */
+  /** height ÷ width: every placeholder is that shape. */
   aspect: number;
   onGo: (page: number) => void;
 }

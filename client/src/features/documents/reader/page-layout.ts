@@ -8,6 +8,9 @@ export interface Size {
   height: number;
 }
 
+/** The page size (PDF points) assumed until pdf.js has told the real one. */
+export const A4: Size = { width: 595, height: 842 };
+
 export interface PageLayout {
   scale: number;
   /** Per page (index = page number − 1), in CSS pixels. */
