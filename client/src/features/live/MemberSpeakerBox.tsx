@@ -3,6 +3,7 @@ import { Button } from '../../ui/Button';
 import { CurrentSpeakerCard } from './CurrentSpeakerCard';
 import { useLive, useSubstituteFormat } from './live-context';
 import { personName } from './seats';
+import { SpeakerQueue } from './SpeakerQueue';
 
 /** The member's side of speaking: the floor and its timer, their place in the queue, ask to speak or withdraw. */
 export function MemberSpeakerBox() {
@@ -42,21 +43,16 @@ export function MemberSpeakerBox() {
           {!live && <p className="muted small">{t('live.speakers.notLive')}</p>}
         </div>
       )}
-      <h3 className="live-subtitle">{t('live.speakers.queue', { count: queue.length })}</h3>
-      {queue.length === 0 ? (
-        <p className="muted" data-testid="speaker-queue-empty">
-          {t('live.speakers.empty')}
-        </p>
-      ) : (
-        <ol className="speaker-queue speaker-queue--readonly" data-testid="speaker-queue">
-          {queue.map((q, i) => (
-            <li key={q.userId} className={`speaker-queue__row ${q.userId === room.me.userId ? 'is-me' : ''}`} data-testid="speaker-queue-row" data-user-id={q.userId}>
-              <span className="speaker-queue__pos">{i + 1}</span>
-              <span className="speaker-queue__name">{personName(room.seats, q.userId, format, t('live.someone'))}</span>
-            </li>
-          ))}
-        </ol>
-      )}
+      <SpeakerQueue
+        queue={queue}
+        className="speaker-queue speaker-queue--readonly"
+        row={(q, i) => (
+          <li key={q.userId} className={`speaker-queue__row ${q.userId === room.me.userId ? 'is-me' : ''}`} data-testid="speaker-queue-row" data-user-id={q.userId}>
+            <span className="speaker-queue__pos">{i + 1}</span>
+            <span className="speaker-queue__name">{personName(room.seats, q.userId, format, t('live.someone'))}</span>
+          </li>
+        )}
+      />
     </section>
   );
 }

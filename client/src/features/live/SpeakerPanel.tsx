@@ -4,6 +4,7 @@ import { vnTime } from '../meetings/vn-time';
 import { CurrentSpeakerCard } from './CurrentSpeakerCard';
 import { useLive, useSubstituteFormat } from './live-context';
 import { personName } from './seats';
+import { SpeakerQueue } from './SpeakerQueue';
 
 /** The chair's speaker list: who has the floor (timer and its buttons) and the queue, in order, with its buttons. */
 export function SpeakerPanel() {
@@ -38,54 +39,49 @@ export function SpeakerPanel() {
           </div>
         )}
       </CurrentSpeakerCard>
-      <h3 className="live-subtitle">{t('live.speakers.queue', { count: queue.length })}</h3>
-      {queue.length === 0 ? (
-        <p className="muted" data-testid="speaker-queue-empty">
-          {t('live.speakers.empty')}
-        </p>
-      ) : (
-        <ol className="speaker-queue" data-testid="speaker-queue">
-          {queue.map((q, i) => (
-            <li key={q.userId} className="speaker-queue__row" data-testid="speaker-queue-row" data-user-id={q.userId} data-position={i + 1}>
-              <span className="speaker-queue__pos">{i + 1}</span>
-              <span className="speaker-queue__who">
-                <span className="speaker-queue__name">{name(q.userId)}</span>
-                <span className="muted small">{t('live.speakers.requestedAt', { time: vnTime(q.requestedAt) })}</span>
-              </span>
-              <span className="speaker-queue__actions">
-                <Button busy={pending.has(`grant:${q.userId}`)} disabled={!live} onClick={() => void run('speaker:grant', { userId: q.userId }, `grant:${q.userId}`)} data-testid="speaker-grant">
-                  {t('live.speakers.grant')}
-                </Button>
-                <Button variant="secondary" busy={pending.has(`skip:${q.userId}`)} disabled={!live || queue.length < 2} onClick={() => void run('speaker:skip', { userId: q.userId }, `skip:${q.userId}`)} data-testid="speaker-skip">
-                  {t('live.speakers.skip')}
-                </Button>
-                <button
-                  type="button"
-                  className="icon-btn"
-                  disabled={!live || i === 0 || pending.has(`move:${q.userId}`)}
-                  onClick={() => void run('speaker:move', { userId: q.userId, direction: 'up' }, `move:${q.userId}`)}
-                  aria-label={t('live.speakers.moveUp', { name: name(q.userId) })}
-                  title={t('live.speakers.moveUp', { name: name(q.userId) })}
-                  data-testid="speaker-up"
-                >
-                  ↑
-                </button>
-                <button
-                  type="button"
-                  className="icon-btn"
-                  disabled={!live || i === queue.length - 1 || pending.has(`move:${q.userId}`)}
-                  onClick={() => void run('speaker:move', { userId: q.userId, direction: 'down' }, `move:${q.userId}`)}
-                  aria-label={t('live.speakers.moveDown', { name: name(q.userId) })}
-                  title={t('live.speakers.moveDown', { name: name(q.userId) })}
-                  data-testid="speaker-down"
-                >
-                  ↓
-                </button>
-              </span>
-            </li>
-          ))}
-        </ol>
-      )}
+      <SpeakerQueue
+        queue={queue}
+        className="speaker-queue"
+        row={(q, i) => (
+          <li key={q.userId} className="speaker-queue__row" data-testid="speaker-queue-row" data-user-id={q.userId} data-position={i + 1}>
+            <span className="speaker-queue__pos">{i + 1}</span>
+            <span className="speaker-queue__who">
+              <span className="speaker-queue__name">{name(q.userId)}</span>
+              <span className="muted small">{t('live.speakers.requestedAt', { time: vnTime(q.requestedAt) })}</span>
+            </span>
+            <span className="speaker-queue__actions">
+              <Button busy={pending.has(`grant:${q.userId}`)} disabled={!live} onClick={() => void run('speaker:grant', { userId: q.userId }, `grant:${q.userId}`)} data-testid="speaker-grant">
+                {t('live.speakers.grant')}
+              </Button>
+              <Button variant="secondary" busy={pending.has(`skip:${q.userId}`)} disabled={!live || queue.length < 2} onClick={() => void run('speaker:skip', { userId: q.userId }, `skip:${q.userId}`)} data-testid="speaker-skip">
+                {t('live.speakers.skip')}
+              </Button>
+              <button
+                type="button"
+                className="icon-btn"
+                disabled={!live || i === 0 || pending.has(`move:${q.userId}`)}
+                onClick={() => void run('speaker:move', { userId: q.userId, direction: 'up' }, `move:${q.userId}`)}
+                aria-label={t('live.speakers.moveUp', { name: name(q.userId) })}
+                title={t('live.speakers.moveUp', { name: name(q.userId) })}
+                data-testid="speaker-up"
+              >
+                ↑
+              </button>
+              <button
+                type="button"
+                className="icon-btn"
+                disabled={!live || i === queue.length - 1 || pending.has(`move:${q.userId}`)}
+                onClick={() => void run('speaker:move', { userId: q.userId, direction: 'down' }, `move:${q.userId}`)}
+                aria-label={t('live.speakers.moveDown', { name: name(q.userId) })}
+                title={t('live.speakers.moveDown', { name: name(q.userId) })}
+                data-testid="speaker-down"
+              >
+                ↓
+              </button>
+            </span>
+          </li>
+        )}
+      />
     </section>
   );
 }
