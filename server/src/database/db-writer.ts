@@ -1,6 +1,6 @@
 import { type BeforeApplicationShutdown, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 
 /**
  * The single path for writes. TypeORM's better-sqlite3 driver shares one connection with no lock, so two
@@ -67,4 +67,11 @@ export class DbWriter implements BeforeApplicationShutdown {
   async beforeApplicationShutdown(): Promise<void> {
     await this.drain();
   }
+}
+
+/** The write broke a unique index or primary key (PostgreSQL 23505 covers both). */
+export function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const code = (error.driverError as { code?: unknown } | undefined)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }

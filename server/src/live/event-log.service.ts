@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type EntityManager, MoreThan, QueryFailedError, type Repository } from 'typeorm';
+import { type EntityManager, MoreThan, type Repository } from 'typeorm';
 import type { MeetingEventDto } from '@phonghop/shared';
 import { AppError } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
-import { DbWriter } from '../database/db-writer.js';
+import { DbWriter, isUniqueViolation } from '../database/db-writer.js';
 import { ChainVerifier, type ChainVerdict, eventHash, GENESIS_HASH } from './hash-chain.js';
 import { MeetingEventEntity } from './meeting-event.entity.js';
 
@@ -94,14 +94,22 @@ export class EventLogService {
    * `append` in a transaction of its own (an event with no state change beside it). If a concurrent append with
    * the same idempotency key won the race to the unique index, answers with that event as a duplicate.
    */
-  async appendInTransaction(input: AppendEventInput): Promise<AppendedEvent> {
+  appendInTransaction(input: AppendEventInput): Promise<AppendedEvent> {
+    return this.keyedTransaction(input.meetingId, input.idempotencyKey, (em) => this.append(em, input));
+  }
+
+  /**
+   * Runs `work` (which appends under `idempotencyKey`) in a transaction. Two concurrent retries with the same key
+   * (two nodes) both pass `byKey`; the unique index lets one in, and the other is answered with its event.
+   */
+  async keyedTransaction(meetingId: string, idempotencyKey: string | undefined, work: (em: EntityManager) => Promise<AppendedEvent>): Promise<AppendedEvent> {
     try {
-      return await this.db.transaction((em) => this.append(em, input));
+      return await this.db.transaction(work);
     } catch (error) {
-      if (input.idempotencyKey === undefined || !isUniqueViolation(error)) throw error;
-      const existing = await this.events.findOne({ where: { meetingId: input.meetingId, idempotencyKey: input.idempotencyKey } });
+      if (idempotencyKey === undefined || !isUniqueViolation(error)) throw error;
+      const existing = await this.byKey(this.events.manager, meetingId, idempotencyKey);
       if (!existing) throw error;
-      return { ...toDto(existing), duplicate: true };
+      return existing;
     }
   }
 
@@ -163,10 +171,4 @@ export function toDto(row: MeetingEventEntity): MeetingEventDto {
     at: row.at.toISOString(),
     hash: row.hash,
   };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const code = (error.driverError as { code?: unknown } | undefined)?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }

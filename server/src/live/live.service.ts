@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { type EntityManager, QueryFailedError, type Repository } from 'typeorm';
+import { InjectEntityManager } from '@nestjs/typeorm';
+import type { EntityManager } from 'typeorm';
 import {
   applyEvent,
   type CommandInput,
@@ -10,25 +10,22 @@ import {
   type LiveSnapshot,
   type LiveState,
   type LiveSyncResult,
-  type MeetingEventDto,
   type MeetingStatus,
   parseLiveEvent,
   rooms,
 } from '@phonghop/shared';
 import { AppError } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
-import { DbWriter } from '../database/db-writer.js';
 import type { Viewer } from '../meetings/meeting-access.js';
 import { MeetingEntity } from '../meetings/meeting.entity.js';
 import { type MeetingContext, MeetingsService } from '../meetings/meetings.service.js';
 import { RealtimeEmitter } from '../realtime/realtime-emitter.js';
 import { UsersService } from '../users/users.service.js';
-import { EVENT_PAGE_MAX, EventLogService, toDto } from './event-log.service.js';
+import { type AppendedEvent, EVENT_PAGE_MAX, EventLogService } from './event-log.service.js';
 import { LiveCommandEvents } from './live-command-events.js';
 import { canIssue } from './live-permissions.js';
 import { liveRoomInfo } from './live-room.js';
 import { LiveStateStore } from './live-state.store.js';
-import { MeetingEventEntity } from './meeting-event.entity.js';
 import { SpeakingStatsService } from './speaking-stats.service.js';
 
 /** How the meetings table follows the live state: start and end move it, in the command's transaction. */
@@ -45,8 +42,7 @@ const MEETING_STATUS_MOVES: Partial<Record<LiveControlCommand, { from: MeetingSt
 @Injectable()
 export class LiveService {
   constructor(
-    @InjectRepository(MeetingEventEntity) private readonly events: Repository<MeetingEventEntity>,
-    private readonly db: DbWriter,
+    @InjectEntityManager() private readonly em: EntityManager,
     private readonly log: EventLogService,
     private readonly store: LiveStateStore,
     private readonly commandEvents: LiveCommandEvents,
@@ -75,7 +71,7 @@ export class LiveService {
 
   /** The state with the hash of its last event, so a client can later prove where it stands. */
   async snapshot(meetingId: string): Promise<LiveSnapshot> {
-    const snapshot = await this.store.load(this.events.manager, meetingId);
+    const snapshot = await this.store.load(this.em, meetingId);
     const hash = snapshot.seq > 0 ? await this.log.hashAt(meetingId, snapshot.seq) : null;
     return hash ? { ...snapshot, hash } : snapshot;
   }
@@ -99,16 +95,7 @@ export class LiveService {
   /** Runs one control command: one event appended (or the original one, for a repeated key), then broadcast. */
   async command<K extends LiveControlCommand>(viewer: Viewer, name: K, body: CommandInput<K>): Promise<{ seq: number }> {
     const ctx = await this.authorise(viewer, body.meetingId, name);
-    let appended: MeetingEventDto & { duplicate: boolean };
-    try {
-      appended = await this.db.transaction((em) => this.apply(em, viewer, ctx, name, body));
-    } catch (error) {
-      // Two concurrent retries with the same key: the unique index let one in; answer with its event.
-      if (!isUniqueViolation(error)) throw error;
-      const existing = await this.events.findOne({ where: { meetingId: body.meetingId, idempotencyKey: body.idempotencyKey } });
-      if (!existing) throw error;
-      appended = { ...toDto(existing), duplicate: true };
-    }
+    const appended = await this.log.keyedTransaction(body.meetingId, body.idempotencyKey, (em) => this.apply(em, viewer, ctx, name, body));
     if (!appended.duplicate) {
       const { duplicate: _duplicate, ...dto } = appended;
       this.realtime.to(rooms.meeting(body.meetingId))?.emit('live:event', dto);
@@ -122,7 +109,7 @@ export class LiveService {
     ctx: MeetingContext,
     name: K,
     body: CommandInput<K>,
-  ): Promise<MeetingEventDto & { duplicate: boolean }> {
+  ): Promise<AppendedEvent> {
     await this.log.lockMeeting(em, body.meetingId);
     const existing = await this.log.byKey(em, body.meetingId, body.idempotencyKey);
     if (existing) return existing;
@@ -143,10 +130,4 @@ export class LiveService {
     await this.speaking.recordEndedTurns(em, body.meetingId, before.state, after, appended);
     return appended;
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const code = (error.driverError as { code?: unknown } | undefined)?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
