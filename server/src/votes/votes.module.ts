@@ -3,7 +3,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LiveModule } from '../live/live.module.js';
 import { LiveStateStore } from '../live/live-state.store.js';
 import { MeetingEventEntity } from '../live/meeting-event.entity.js';
+import { MeetingEntity } from '../meetings/meeting.entity.js';
 import { MeetingsModule } from '../meetings/meetings.module.js';
+import { ParticipantEntity } from '../meetings/participant.entity.js';
 import { UsersModule } from '../users/users.module.js';
 import { BallotsService } from './ballots.service.js';
 import { VoteCloser } from './vote-close.js';
@@ -18,7 +20,7 @@ import { VotesService } from './votes.service.js';
 /** Voting (biểu quyết) in the live room: commands, ballots in group commits, deadlines, reads and exports. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([VoteEntity, VoteParticipationEntity, VoteBallotEntity, VoteCountEntity, MeetingEventEntity]),
+    TypeOrmModule.forFeature([VoteEntity, VoteParticipationEntity, VoteBallotEntity, VoteCountEntity, MeetingEventEntity, MeetingEntity, ParticipantEntity]),
     LiveModule,
     MeetingsModule,
     UsersModule,
