@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type EntityManager, MoreThan, type Repository } from 'typeorm';
+import { type EntityManager, MoreThan, MoreThanOrEqual, type Repository } from 'typeorm';
 import type { MeetingEventDto } from '@phonghop/shared';
 import { AppError } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
@@ -25,6 +25,16 @@ export type AppendedEvent = MeetingEventDto & { duplicate: boolean };
 
 /** How many events `since` returns at most, and the page size `verify` streams in. */
 export const EVENT_PAGE_MAX = 500;
+
+/** What a client standing at `afterSeq` missed (EventLogService.missedSince). */
+export interface MissedEvents {
+  /** The hash of event `afterSeq`; null for 0 and for a seq beyond the head (seqs run 1..last without a gap). */
+  hashAtAfter: string | null;
+  /** The events after `afterSeq`, at most a page. */
+  events: MeetingEventDto[];
+  /** More than a page of events follow `afterSeq`: the client is better served a snapshot. */
+  morePages: boolean;
+}
 
 /**
  * The meeting event log: append-only, one meeting-scoped sequence per meeting, hash-chained (hash-chain.ts).
@@ -121,6 +131,20 @@ export class EventLogService {
       take: Math.max(1, Math.min(limit, EVENT_PAGE_MAX)),
     });
     return rows.map(toDto);
+  }
+
+  /**
+   * One read for a client catching up from `afterSeq`: the event at `afterSeq` (to check the client's hash against
+   * ours), then up to a page and one more after it (to tell "a page" from "more than a page").
+   */
+  async missedSince(meetingId: string, afterSeq: number): Promise<MissedEvents> {
+    const rows = await this.events.find({
+      where: { meetingId, seq: MoreThanOrEqual(afterSeq) },
+      order: { seq: 'ASC' },
+      take: EVENT_PAGE_MAX + 1 + (afterSeq > 0 ? 1 : 0),
+    });
+    const at = rows[0]?.seq === afterSeq ? rows.shift() : undefined;
+    return { hashAtAfter: at?.hash ?? null, events: rows.slice(0, EVENT_PAGE_MAX).map(toDto), morePages: rows.length > EVENT_PAGE_MAX };
   }
 
   /** The hash of event `seq`, or null when the log has no such event. */

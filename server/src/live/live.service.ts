@@ -21,7 +21,7 @@ import { MeetingEntity } from '../meetings/meeting.entity.js';
 import { type MeetingContext, MeetingsService } from '../meetings/meetings.service.js';
 import { RealtimeEmitter } from '../realtime/realtime-emitter.js';
 import { UsersService } from '../users/users.service.js';
-import { type AppendedEvent, EVENT_PAGE_MAX, EventLogService } from './event-log.service.js';
+import { type AppendedEvent, EventLogService } from './event-log.service.js';
 import { LiveCommandEvents } from './live-command-events.js';
 import { canIssue } from './live-permissions.js';
 import { liveRoomInfo } from './live-room.js';
@@ -83,12 +83,11 @@ export class LiveService {
    */
   async sync(meetingId: string, from: { afterSeq: number; afterHash?: string }): Promise<LiveSyncResult> {
     const { afterSeq, afterHash } = from;
-    const last = await this.log.lastSeq(meetingId);
-    const diverged = afterSeq > last || (afterHash !== undefined && afterSeq > 0 && (await this.log.hashAt(meetingId, afterSeq)) !== afterHash);
+    const missed = await this.log.missedSince(meetingId, afterSeq);
+    // No event at afterSeq (> 0): the client is ahead of the log.
+    const diverged = afterSeq > 0 && (missed.hashAtAfter === null || (afterHash !== undefined && missed.hashAtAfter !== afterHash));
     if (diverged) return { mode: 'snapshot', rewound: true, ...(await this.snapshot(meetingId)) };
-    if (last - afterSeq <= EVENT_PAGE_MAX) {
-      return { mode: 'events', events: await this.log.since(meetingId, afterSeq, EVENT_PAGE_MAX) };
-    }
+    if (!missed.morePages) return { mode: 'events', events: missed.events };
     return { mode: 'snapshot', ...(await this.snapshot(meetingId)) };
   }
 
