@@ -55,7 +55,8 @@ export class LiveService {
 
   /** The meeting (404 for strangers) and the viewer's right to issue `command` (403 otherwise). */
   async authorise(viewer: Viewer, meetingId: string, command: Parameters<typeof canIssue>[0]): Promise<MeetingContext> {
-    const ctx = await this.meetings.context(viewer, meetingId);
+    // A join draws the seats by name: they come with the participants.
+    const ctx = await this.meetings.context(viewer, meetingId, { names: command === 'live:join' });
     if (!canIssue(command, ctx.membership, viewer.systemRole)) throw new AppError('FORBIDDEN');
     return ctx;
   }
@@ -64,8 +65,7 @@ export class LiveService {
   async join(viewer: Viewer, ctx: MeetingContext, from: { afterSeq?: number; afterHash?: string }): Promise<LiveJoinResult> {
     const sync: LiveSyncResult =
       from.afterSeq === undefined ? { mode: 'snapshot', ...(await this.snapshot(ctx.meeting.id)) } : await this.sync(ctx.meeting.id, { afterSeq: from.afterSeq, afterHash: from.afterHash });
-    const ids = ctx.participants.flatMap((p) => [p.userId, p.substituteUserId ?? '']).filter(Boolean);
-    const names = await this.users.people(ids);
+    const names = ctx.names ?? (await this.users.people(ctx.participants.flatMap((p) => [p.userId, p.substituteUserId ?? '']).filter(Boolean)));
     return { ...sync, room: liveRoomInfo(viewer, ctx, names), serverTime: this.clock.now().toISOString() };
   }
 

@@ -19,6 +19,7 @@ import { AppError } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
 import { DbWriter } from '../database/db-writer.js';
 import { RealtimeEmitter } from '../realtime/realtime-emitter.js';
+import { UserEntity } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
 import { canApproveAgenda, canManage, canView, membershipOf, type Membership, type Viewer } from './meeting-access.js';
 import { canTransition, isPreparable } from './meeting-status.js';
@@ -26,10 +27,18 @@ import { MeetingEntity } from './meeting.entity.js';
 import { ParticipantEntity } from './participant.entity.js';
 import { MeetingViews } from './meeting-views.js';
 
+/** A participant's (or substitute's) name as seats show it. */
+export interface SeatName {
+  fullName: string;
+  position: string;
+}
+
 export interface MeetingContext {
   meeting: MeetingEntity;
   participants: ParticipantEntity[];
   membership: Membership | null;
+  /** The names of the participants and their substitutes, by user id, when `context` was asked for them. */
+  names?: ReadonlyMap<string, SeatName>;
 }
 
 @Injectable()
@@ -44,14 +53,39 @@ export class MeetingsService {
     private readonly views: MeetingViews,
   ) {}
 
-  /** Loads a meeting the viewer may see, or answers 404 (not 403: a stranger learns nothing of it). */
-  async context(viewer: Viewer, meetingId: string): Promise<MeetingContext> {
+  /**
+   * Loads a meeting the viewer may see, or answers 404 (not 403: a stranger learns nothing of it). `names`: read the
+   * seats' names with the participants (one query, not a second one to users).
+   */
+  async context(viewer: Viewer, meetingId: string, options: { names?: boolean } = {}): Promise<MeetingContext> {
     const meeting = await this.meetings.findOne({ where: { id: meetingId } });
     if (!meeting) throw new AppError('NOT_FOUND');
-    const participants = await this.participants.find({ where: { meetingId }, order: { createdAt: 'ASC' } });
+    const { participants, names } = options.names
+      ? await this.participantsWithNames(meetingId)
+      : { participants: await this.participants.find({ where: { meetingId }, order: { createdAt: 'ASC' } }), names: undefined };
     const membership = membershipOf(viewer.userId, participants);
     if (!canView(viewer, meeting.status, membership)) throw new AppError('NOT_FOUND');
-    return { meeting, participants, membership };
+    return names ? { meeting, participants, membership, names } : { meeting, participants, membership };
+  }
+
+  private async participantsWithNames(meetingId: string): Promise<{ participants: ParticipantEntity[]; names: Map<string, SeatName> }> {
+    const rows = await this.participants
+      .createQueryBuilder('p')
+      .leftJoin(UserEntity, 'u', 'u.id = p.userId')
+      .leftJoin(UserEntity, 's', 's.id = p.substituteUserId')
+      .select('p')
+      .addSelect(['u.id', 'u.fullName', 'u.position', 's.id', 's.fullName', 's.position'])
+      .where('p.meetingId = :meetingId', { meetingId })
+      .orderBy('p.createdAt', 'ASC')
+      .getRawAndEntities<Record<string, string | null>>();
+    const names = new Map<string, SeatName>();
+    for (const raw of rows.raw) {
+      for (const alias of ['u', 's']) {
+        const id = raw[`${alias}_id`];
+        if (id) names.set(id, { fullName: raw[`${alias}_full_name`] ?? '', position: raw[`${alias}_position`] ?? '' });
+      }
+    }
+    return { participants: rows.entities, names };
   }
 
   async manageable(viewer: Viewer, meetingId: string): Promise<MeetingContext> {
