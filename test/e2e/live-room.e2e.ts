@@ -1,10 +1,9 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Locator, type Page } from 'playwright-core';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import type { DocumentDto, MeetingDto } from '@phonghop/shared';
-import { DEMO_PASSWORD, ROOT, type ServerProcess, startServer } from '../support/server-process.js';
+import { BrowserApp, norm, OUTPUT, TABLET_LANDSCAPE, TABLET_PORTRAIT, tid } from '../support/browser.js';
 
 /**
  * Acceptance (issue 4, points 5–8): the live meeting room in real browsers. The chair (tablet, landscape) starts
@@ -16,14 +15,6 @@ import { DEMO_PASSWORD, ROOT, type ServerProcess, startServer } from '../support
  * One built app (server + a private copy of client/dist, fresh SQLite with the demo meeting), one Chromium, one
  * browser context per person. The steps share state and run in order.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const OUTPUT = path.join(ROOT, 'test/output');
-
-/** A 10" tablet in landscape (the chair's) and the projector's screen. */
-const LANDSCAPE: BrowserContextOptions = { viewport: { width: 1280, height: 800 }, hasTouch: true, isMobile: false, deviceScaleFactor: 1 };
-/** A 10" tablet held upright, as the members hold theirs. */
-const PORTRAIT: BrowserContextOptions = { viewport: { width: 800, height: 1280 }, hasTouch: true, isMobile: false, deviceScaleFactor: 1 };
-
 const DEMO_TITLE = 'Phiên họp thường kỳ Ủy ban nhân dân huyện (dữ liệu mẫu)';
 const VI = {
   homeTitle: 'Cuộc họp của tôi',
@@ -42,16 +33,7 @@ const VI = {
   refusal: ['Dữ liệu gửi lên không hợp lệ.', 'Tài liệu chỉ có 7 trang.'],
 };
 
-/** Text as a reader sees it: NFC and single spaces. */
-const norm = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
-
-let server: ServerProcess | undefined;
-let browser: Browser | undefined;
-let clientCopy: string | undefined;
-const contexts: BrowserContext[] = [];
-const pages = new Map<string, Page>();
-const pageErrors = new Map<string, string[]>();
-const timings: string[] = [];
+let app: BrowserApp;
 
 // Shared between the steps.
 let meetingId = '';
@@ -64,81 +46,18 @@ let lan: Page;
 let projector: Page;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(ROOT, 'client/dist/index.html'))) {
-    throw new Error('client/dist/index.html is missing: the client build did not run or failed ("npx nx run-many -t build")');
-  }
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install it with "apt-get install -y chromium"`);
-  // Others build in the same tree: the server serves a private copy of the client taken now (see meeting-preparation).
-  clientCopy = snapshotClient();
-  server = await startServer({ env: { CLIENT_DIST: clientCopy, DEMO_SEED: 'true', DEMO_MEETING: 'true' } });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
-  });
+  // generous timeouts: CI machines are 2 cores, shared
+  app = await BrowserApp.start({ name: 'live-room', env: { DEMO_SEED: 'true', DEMO_MEETING: 'true' }, timeoutMs: 30_000 });
 }, 60_000);
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-  if (clientCopy) fs.rmSync(clientCopy, { recursive: true, force: true });
-  if (timings.length > 0) console.log(`live-room timings:\n${timings.join('\n')}`);
+  await app?.close();
 });
 
-function snapshotClient(): string {
-  const source = path.join(ROOT, 'client/dist');
-  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'phonghop-client-'));
-  fs.cpSync(source, copy, { recursive: true });
-  const html = fs.readFileSync(path.join(copy, 'index.html'), 'utf8');
-  const assets = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)].map((m) => m[1]);
-  const missing = assets.filter((a) => !fs.existsSync(path.join(copy, a)));
-  if (assets.length === 0 || missing.length > 0) {
-    fs.rmSync(copy, { recursive: true, force: true });
-    throw new Error(`client/dist is incomplete (being rebuilt?): index.html refers to missing ${missing.join(', ') || 'assets'}`);
-  }
-  return copy;
-}
-
-/** Runs a step and records how long it took; on failure, screenshots every open page. */
-async function timed<T>(label: string, step: () => Promise<T>): Promise<T> {
-  const t0 = Date.now();
-  try {
-    return await step();
-  } catch (error) {
-    fs.mkdirSync(OUTPUT, { recursive: true });
-    for (const [who, page] of pages) {
-      await page.screenshot({ path: path.join(OUTPUT, `live-room-failed-${who}.png`) }).catch(() => undefined);
-    }
-    throw error;
-  } finally {
-    timings.push(`  ${label}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  }
-}
-
-/** A fresh profile for one person (Vietnamese, Vietnam time), logged in through the form, landing on `firstPath`. */
+/** A fresh profile for one person, logged in through the form, landing on `firstPath`. */
 async function personPage(username: string, options: BrowserContextOptions, firstPath: string, ready: string): Promise<Page> {
-  const context = await browser!.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', baseURL: server!.url, ...options });
-  contexts.push(context);
-  context.setDefaultTimeout(30_000); // generous: CI machines are 2 cores, shared
-  const page = await context.newPage();
-  pages.set(username, page);
-  const errors: string[] = [];
-  pageErrors.set(username, errors);
-  page.on('pageerror', (e) => errors.push(String(e)));
-  // A protected path sends an anonymous visitor to /login and, once signed in, back to that path.
-  await page.goto(firstPath);
-  await page.locator('input[name="username"]').fill(username);
-  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
-  await page.locator('button[type="submit"]').click();
-  await page.locator(ready).waitFor();
-  return page;
+  return app.personPage(username, username, await app.newContext(options), firstPath, ready);
 }
-
-function noPageErrors(who: string): void {
-  expect({ who, errors: pageErrors.get(who) ?? [] }).toEqual({ who, errors: [] });
-}
-
-const tid = (page: Page, id: string): Locator => page.locator(`[data-testid="${id}"]`);
 
 /** The screen shows `page` of the plan: its indicator reads "Trang n/7" and the canvas of that page has been drawn. */
 async function showsPage(page: Page, n: number): Promise<void> {
@@ -176,8 +95,8 @@ async function timerValue(page: Page): Promise<string> {
 
 describe('the live meeting room, end to end in the browser', () => {
   it('the chair enters the room from the meeting page on a tablet', async () => {
-    chair = await timed('chair: log in, meeting page, enter the room', async () => {
-      const page = await personPage('chutich', LANDSCAPE, '/', '[data-testid="logout"]');
+    chair = await app.timed('chair: log in, meeting page, enter the room', async () => {
+      const page = await personPage('chutich', TABLET_LANDSCAPE, '/', '[data-testid="logout"]');
       await page.locator('h1[data-testid="page-title"]', { hasText: VI.homeTitle }).waitFor();
       const card = page.locator('[data-testid="meeting-card"]').filter({ hasText: DEMO_TITLE });
       await card.tap();
@@ -208,16 +127,16 @@ describe('the live meeting room, end to end in the browser', () => {
     const meeting = (await (await chair.request.get(`/api/meetings/${meetingId}`)).json()) as MeetingDto;
     lanId = meeting.participants.find((p) => p.user.fullName === 'Phạm Thị Lan')?.user.id ?? '';
     expect(lanId).toMatch(/^[0-9a-f-]{36}$/);
-    noPageErrors('chutich');
+    app.noPageErrors('chutich');
   }, 60_000);
 
   it('two members and the projector join; before the start check-in waits for its window', async () => {
     const room = `/cuoc-hop/${meetingId}/phong-hop`;
-    [nam, lan, projector] = await timed('members and projector: log in, join', () =>
+    [nam, lan, projector] = await app.timed('members and projector: log in, join', () =>
       Promise.all([
-        personPage('pct.nam', PORTRAIT, room, '[data-testid="member-screen"]'),
-        personPage('pct.lan', PORTRAIT, room, '[data-testid="member-screen"]'),
-        personPage('maychieu', LANDSCAPE, `/cuoc-hop/${meetingId}/man-chieu`, '[data-testid="projector"] [data-testid="live-status"]'),
+        personPage('pct.nam', TABLET_PORTRAIT, room, '[data-testid="member-screen"]'),
+        personPage('pct.lan', TABLET_PORTRAIT, room, '[data-testid="member-screen"]'),
+        personPage('maychieu', TABLET_LANDSCAPE, `/cuoc-hop/${meetingId}/man-chieu`, '[data-testid="projector"] [data-testid="live-status"]'),
       ]),
     );
     for (const member of [nam, lan]) {
@@ -236,20 +155,20 @@ describe('the live meeting room, end to end in the browser', () => {
   }, 60_000);
 
   it('the chair starts the meeting, opens item 2 and page 3: both members and the projector show them', async () => {
-    await timed('chair: start', async () => {
+    await app.timed('chair: start', async () => {
       await tid(chair, 'meeting-start').tap();
       for (const page of [chair, nam, lan, projector]) await page.locator('[data-testid="live-status"][data-status="in_progress"]').first().waitFor();
     });
     expect(norm(await tid(projector, 'live-status').innerText())).toBe(VI.inSession);
 
-    await timed('member 1: check in (open once the meeting started)', async () => {
+    await app.timed('member 1: check in (open once the meeting started)', async () => {
       await tid(nam, 'check-in-button').tap();
       await nam.locator('[data-testid="check-in"][data-state="present_in_person"]').waitFor();
       expect(norm(await tid(nam, 'my-attendance').innerText())).toBe(VI.present);
       await chair.locator('[data-testid="attendance-row"][data-state="present_in_person"]').filter({ hasText: 'Lê Hoàng Nam' }).waitFor();
     });
 
-    await timed('chair: open item 2, show page 3', async () => {
+    await app.timed('chair: open item 2, show page 3', async () => {
       await chair.locator('[data-testid="live-agenda-item"][data-number="2"]').tap();
       await chair.locator('[data-testid="live-agenda-item"][data-number="2"][data-current="true"]').waitFor();
       await tid(chair, 'present-document').selectOption(planId);
@@ -257,7 +176,7 @@ describe('the live meeting room, end to end in the browser', () => {
       await tid(chair, 'present-goto').press('Enter');
       await showsPage(chair, 3);
     });
-    await timed('members and projector: item 2, page 3 drawn', () =>
+    await app.timed('members and projector: item 2, page 3 drawn', () =>
       Promise.all(
         [nam, lan, projector].map(async (page) => {
           await currentItemIs(page, '2');
@@ -273,7 +192,7 @@ describe('the live meeting room, end to end in the browser', () => {
   }, 90_000);
 
   it('member 1 reads ahead on their own while the chair turns to page 4, then follows again', async () => {
-    await timed('member 1: go to page 7 (detaches)', async () => {
+    await app.timed('member 1: go to page 7 (detaches)', async () => {
       await tid(nam, 'member-goto').fill('7');
       await tid(nam, 'member-goto').press('Enter');
       await showsPage(nam, 7);
@@ -281,7 +200,7 @@ describe('the live meeting room, end to end in the browser', () => {
       expect(norm(await tid(nam, 'follow-state').innerText())).toContain(VI.detached);
     });
 
-    await timed('chair: next page (4); member 2 and projector follow, member 1 stays', async () => {
+    await app.timed('chair: next page (4); member 2 and projector follow, member 1 stays', async () => {
       await tid(chair, 'present-next').tap();
       await showsPage(chair, 4);
       await Promise.all([showsPage(lan, 4), showsPage(projector, 4)]);
@@ -292,7 +211,7 @@ describe('the live meeting room, end to end in the browser', () => {
       expect(await tid(nam, 'follow-state').getAttribute('data-following')).toBe('false');
     });
 
-    await timed('member 1: "Theo người trình bày" → page 4', async () => {
+    await app.timed('member 1: "Theo người trình bày" → page 4', async () => {
       const follow = tid(nam, 'follow-presenter');
       expect(norm(await follow.innerText())).toBe(VI.follow);
       await follow.tap();
@@ -302,7 +221,7 @@ describe('the live meeting room, end to end in the browser', () => {
   }, 90_000);
 
   it('member 2 asks to speak, the chair grants, and the timer runs on every screen', async () => {
-    await timed('member 2: ask to speak; chair sees the queue', async () => {
+    await app.timed('member 2: ask to speak; chair sees the queue', async () => {
       await tid(lan, 'speaker-request').tap();
       await lan.locator('[data-testid="my-queue-position"][data-position="1"]').waitFor();
       const row = chair.locator(`[data-testid="speaker-queue-row"][data-user-id="${lanId}"]`);
@@ -312,7 +231,7 @@ describe('the live meeting room, end to end in the browser', () => {
     });
 
     const screens = { chair, nam, lan, projector };
-    await timed('all: Phạm Thị Lan has the floor', () =>
+    await app.timed('all: Phạm Thị Lan has the floor', () =>
       Promise.all(Object.values(screens).map((page) => page.locator(`[data-testid="current-speaker"][data-user-id="${lanId}"]`).waitFor())),
     );
     expect(norm(await tid(projector, 'current-speaker').innerText())).toContain('Phạm Thị Lan');
@@ -331,7 +250,7 @@ describe('the live meeting room, end to end in the browser', () => {
   }, 60_000);
 
   it('a refused command shows the server’s reason in Vietnamese', async () => {
-    await timed('chair: go to page 99 → refused', async () => {
+    await app.timed('chair: go to page 99 → refused', async () => {
       await tid(chair, 'present-goto').fill('99');
       await tid(chair, 'present-goto').press('Enter');
       const toast = chair.locator('[data-testid="toast"][data-tone="error"]').filter({ hasText: VI.refusal[1] });
@@ -350,6 +269,6 @@ describe('the live meeting room, end to end in the browser', () => {
       await page.screenshot({ path: path.join(OUTPUT, `live-room-${who}.png`), fullPage: who !== 'projector' });
       expect(fs.statSync(path.join(OUTPUT, `live-room-${who}.png`)).size).toBeGreaterThan(10_000);
     }
-    for (const who of ['chutich', 'pct.nam', 'pct.lan', 'maychieu']) noPageErrors(who);
+    for (const who of ['chutich', 'pct.nam', 'pct.lan', 'maychieu']) app.noPageErrors(who);
   }, 30_000);
 });

@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { DEMO_PASSWORD, ROOT, type ServerProcess, startServer } from '../support/server-process.js';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DESKTOP, launchChromium, OUTPUT, requireClientAndChromium, submitLogin } from '../support/browser.js';
+import { DEMO_PASSWORD, type ServerProcess, startServer } from '../support/server-process.js';
 
 /** The built app (server + client/dist on one port, fresh SQLite) driven by a real Chromium in Vietnamese. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const OUTPUT = path.join(ROOT, 'test/output');
 
 const VI = {
   usernameLabel: 'Tên đăng nhập',
@@ -19,15 +18,9 @@ let browser: Browser | undefined;
 let context: BrowserContext | undefined;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(ROOT, 'client/dist/index.html'))) {
-    throw new Error('client/dist/index.html is missing: the client build did not run or failed ("npx nx run-many -t build")');
-  }
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install it with "apt-get install -y chromium"`);
+  requireClientAndChromium();
   server = await startServer();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
-  });
+  browser = await launchChromium();
 }, 60_000);
 
 afterEach(async () => {
@@ -42,7 +35,7 @@ afterAll(async () => {
 
 /** A fresh browser profile (no cookies) with a Vietnamese locale, on the app's root. */
 async function openApp(): Promise<Page> {
-  context = await browser!.newContext({ viewport: { width: 1280, height: 800 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  context = await browser!.newContext({ ...DESKTOP, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   const errors: string[] = [];
@@ -55,12 +48,6 @@ async function openApp(): Promise<Page> {
       throw new Error(`no login form at ${page.url()}: ${e.message}\npage errors: ${errors.join('\n') || 'none'}`);
     });
   return page;
-}
-
-async function submitLogin(page: Page, username: string, password: string): Promise<void> {
-  await page.locator('input[name="username"]').fill(username);
-  await page.locator('input[name="password"]').fill(password);
-  await page.locator('button[type="submit"]').click();
 }
 
 describe('login in the browser (Vietnamese UI)', () => {

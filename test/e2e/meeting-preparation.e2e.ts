@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page, type Response } from 'playwright-core';
-import { DEMO_PASSWORD, ROOT, type ServerProcess, startServer } from '../support/server-process.js';
+import type { BrowserContextOptions, Page, Response } from 'playwright-core';
+import { BrowserApp, DESKTOP, norm, OUTPUT, TABLET_PORTRAIT } from '../support/browser.js';
+import { ROOT } from '../support/server-process.js';
 
 /**
  * Acceptance: "A secretary creates a meeting with two agenda items, adds participants including a guest and a
@@ -14,22 +14,9 @@ import { DEMO_PASSWORD, ROOT, type ServerProcess, startServer } from '../support
  * One built app (server + client/dist, fresh SQLite), one Chromium, one browser context per person. The steps
  * share state (meeting id, agenda items, document ids) and run in order; a failing step makes the later ones fail.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const OUTPUT = path.join(ROOT, 'test/output');
 const SAMPLES = path.join(ROOT, 'test/fixtures/vi');
 const PLAN_PDF = path.join(SAMPLES, 'ke-hoach-cai-cach-hanh-chinh-2021-2025.pdf');
 const PLAN_DOCX = path.join(SAMPLES, 'ke-hoach-cai-cach-hanh-chinh-2021-2025.docx');
-
-const DESKTOP: BrowserContextOptions = {
-  viewport: { width: 1280, height: 800 },
-};
-/** A 10" tablet held upright: touch, but a desktop-class browser (not a phone UA / meta-viewport emulation). */
-const TABLET: BrowserContextOptions = {
-  viewport: { width: 800, height: 1280 },
-  hasTouch: true,
-  isMobile: false,
-  deviceScaleFactor: 1,
-};
 
 const VI = {
   homeTitle: 'Cuộc họp của tôi',
@@ -55,15 +42,7 @@ const ENDS = vnLocal(22, 11);
 const TITLE = `Phiên họp thường kỳ tháng ${STARTS.slice(5, 7)}/${STARTS.slice(0, 4)} (e2e)`;
 const AGENDA = ['Kế hoạch cải cách hành chính giai đoạn 2021 - 2025', 'Thảo luận dự thảo kế hoạch triển khai (bản Word)'];
 
-/** Text as a reader sees it: NFC (pdf.js may hand out decomposed diacritics) and single spaces. */
-const norm = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
-
-let server: ServerProcess | undefined;
-let browser: Browser | undefined;
-let clientCopy: string | undefined;
-const contexts: BrowserContext[] = [];
-const pages = new Map<string, Page>();
-const pageErrors = new Map<string, string[]>();
+let app: BrowserApp;
 
 // Shared between the steps.
 let meetingId = '';
@@ -72,85 +51,19 @@ const itemIds: string[] = [];
 let pdfId = '';
 let docxId = '';
 let secretary: Page;
-const timings: string[] = [];
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(ROOT, 'client/dist/index.html'))) {
-    throw new Error('client/dist/index.html is missing: the client build did not run or failed ("npx nx run-many -t build")');
-  }
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install it with "apt-get install -y chromium"`);
   for (const f of [PLAN_PDF, PLAN_DOCX]) if (!fs.existsSync(f)) throw new Error(`sample ${f} is missing`);
-  // Others build in the same tree: a rebuild rewrites client/dist in place, and a page loaded meanwhile comes up
-  // blank. The server serves a private copy of the client taken now, so a run sees one consistent build.
-  clientCopy = snapshotClient();
-  server = await startServer({ env: { CLIENT_DIST: clientCopy } });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
-  });
+  app = await BrowserApp.start({ name: 'meeting-preparation', timeoutMs: 15_000, fullPageOnFailure: true });
 }, 60_000);
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-  if (clientCopy) fs.rmSync(clientCopy, { recursive: true, force: true });
-  if (timings.length > 0) console.log(`meeting-preparation timings:\n${timings.join('\n')}`);
+  await app?.close();
 });
 
-/** Copies client/dist to a temp directory; fails clearly if the copy caught a build half-written. */
-function snapshotClient(): string {
-  const source = path.join(ROOT, 'client/dist');
-  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'phonghop-client-'));
-  fs.cpSync(source, copy, { recursive: true });
-  const html = fs.readFileSync(path.join(copy, 'index.html'), 'utf8');
-  const assets = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)].map((m) => m[1]);
-  const missing = assets.filter((a) => !fs.existsSync(path.join(copy, a)));
-  if (assets.length === 0 || missing.length > 0) {
-    fs.rmSync(copy, { recursive: true, force: true });
-    throw new Error(`client/dist is incomplete (being rebuilt?): index.html refers to missing ${missing.join(', ') || 'assets'}`);
-  }
-  return copy;
-}
-
-/** Runs a step and records how long it took (printed after the run); on failure, screenshots every open page. */
-async function timed<T>(label: string, step: () => Promise<T>): Promise<T> {
-  const t0 = Date.now();
-  try {
-    return await step();
-  } catch (error) {
-    fs.mkdirSync(OUTPUT, { recursive: true });
-    for (const [username, page] of pages) {
-      await page.screenshot({ path: path.join(OUTPUT, `meeting-preparation-failed-${username}.png`), fullPage: true }).catch(() => undefined);
-    }
-    throw error;
-  } finally {
-    timings.push(`  ${label}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  }
-}
-
-/** A fresh profile for one person (Vietnamese, Vietnam time), logged in through the login form. */
+/** A fresh profile for one person, logged in through the login form. */
 async function personPage(username: string, options: BrowserContextOptions, firstPath = '/'): Promise<Page> {
-  const context = await browser!.newContext({
-    locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
-    baseURL: server!.url,
-    ...options,
-  });
-  contexts.push(context);
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  pages.set(username, page);
-  const errors: string[] = [];
-  pageErrors.set(username, errors);
-  page.on('pageerror', (e) => errors.push(String(e)));
-  // A protected path sends an anonymous visitor to /login and, once signed in, back to that path.
-  await page.goto(firstPath);
-  await page.locator('input[name="username"]').fill(username);
-  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
-  await page.locator('button[type="submit"]').click();
-  await page.locator('[data-testid="logout"]').waitFor();
-  return page;
+  return app.personPage(username, username, await app.newContext(options), firstPath, '[data-testid="logout"]');
 }
 
 function isApi(method: string, pattern: RegExp) {
@@ -164,16 +77,9 @@ async function clickFor(page: Page, testId: string, method: string, pattern: Reg
   return response;
 }
 
-function noPageErrors(username: string): void {
-  expect({ username, errors: pageErrors.get(username) ?? [] }).toEqual({
-    username,
-    errors: [],
-  });
-}
-
 describe('meeting preparation, end to end in the browser', () => {
   it('the secretary creates the meeting on a desktop', async () => {
-    secretary = await timed('secretary: log in, create meeting', async () => {
+    secretary = await app.timed('secretary: log in, create meeting', async () => {
       const page = await personPage('thuky', DESKTOP);
       await page.locator('[data-testid="nav-meetings"]').click();
       await page.locator('h1[data-testid="page-title"]', { hasText: VI.listTitle }).waitFor();
@@ -205,7 +111,7 @@ describe('meeting preparation, end to end in the browser', () => {
 
   it('adds the chair, two members and a guest through the participant picker', async () => {
     const page = secretary;
-    await timed('secretary: 4 participants', async () => {
+    await app.timed('secretary: 4 participants', async () => {
       await page.locator('[data-testid="step-participants"][aria-current="step"]').waitFor();
       const seats: [string, 'chair' | 'member' | 'guest'][] = [
         ['chutich', 'chair'],
@@ -231,7 +137,7 @@ describe('meeting preparation, end to end in the browser', () => {
 
   it('adds two agenda items', async () => {
     const page = secretary;
-    await timed('secretary: 2 agenda items', async () => {
+    await app.timed('secretary: 2 agenda items', async () => {
       await page.locator('[data-testid="step-agenda"]').click();
       await page.waitForURL('**buoc=chuong-trinh');
       for (const [i, title] of AGENDA.entries()) {
@@ -281,10 +187,10 @@ describe('meeting preparation, end to end in the browser', () => {
       return id;
     };
 
-    pdfId = await timed('secretary: upload PDF', () =>
+    pdfId = await app.timed('secretary: upload PDF', () =>
       upload(PLAN_PDF, itemIds[0], 'Kế hoạch cải cách hành chính, giai đoạn 2021 - 2025', '2021-03-15', false),
     );
-    docxId = await timed('secretary: upload DOCX (LibreOffice)', () =>
+    docxId = await app.timed('secretary: upload DOCX (LibreOffice)', () =>
       upload(PLAN_DOCX, itemIds[1], 'Dự thảo Kế hoạch cải cách hành chính (bản Word)', '2021-03-10', true),
     );
     const pdfRow = page.locator(`[data-testid="document-row"][data-document-id="${pdfId}"]`);
@@ -298,17 +204,17 @@ describe('meeting preparation, end to end in the browser', () => {
   }, 120_000);
 
   it('the chair approves the agenda and the secretary publishes', async () => {
-    await timed('chair: log in, approve agenda', async () => {
+    await app.timed('chair: log in, approve agenda', async () => {
       // Drafts are not in the chair's list; the chair opens the meeting by its address (as from a notification).
       const chair = await personPage('chutich', DESKTOP, `/cuoc-hop/${meetingId}`);
       await chair.locator('h1[data-testid="page-title"]', { hasText: TITLE }).waitFor();
       await clickFor(chair, 'approve-agenda', 'POST', /\/agenda\/approve$/);
       await chair.locator('[data-testid="approve-agenda"]').waitFor({ state: 'detached' });
-      noPageErrors('chutich');
+      app.noPageErrors('chutich');
     });
 
     const page = secretary;
-    await timed('secretary: publish', async () => {
+    await app.timed('secretary: publish', async () => {
       await page.goto(`/cuoc-hop/${meetingId}/chuan-bi?buoc=phat-hanh`);
       for (const check of ['check-chair', 'check-agenda', 'check-documents']) {
         await page.locator(`[data-testid="${check}"][data-ok="true"]`).waitFor();
@@ -340,7 +246,7 @@ describe('meeting preparation, end to end in the browser', () => {
   it('a member delegates attendance: the substitute sees the meeting marked "dự thay"', async () => {
     // "Adds participants including … a substitute": a substitute is not picked by the secretary but named by the
     // member who cannot attend (cử người dự thay), which the server accepts only once the meeting is published.
-    await timed('pct.lan: delegate to cvp.son (RSVP box)', async () => {
+    await app.timed('pct.lan: delegate to cvp.son (RSVP box)', async () => {
       const lan = await personPage('pct.lan', DESKTOP, `/cuoc-hop/${meetingId}`);
       const box = lan.locator('[data-testid="rsvp-box"]');
       await box.waitFor();
@@ -354,10 +260,10 @@ describe('meeting preparation, end to end in the browser', () => {
       const state = box.locator('[data-testid="rsvp-state"][data-rsvp="delegated"]');
       await state.waitFor();
       expect(norm(await state.innerText())).toContain(NAMES.son);
-      noPageErrors('pct.lan');
+      app.noPageErrors('pct.lan');
     });
 
-    await timed('cvp.son: sees the meeting as substitute', async () => {
+    await app.timed('cvp.son: sees the meeting as substitute', async () => {
       const son = await personPage('cvp.son', DESKTOP);
       await son.locator('h1[data-testid="page-title"]', { hasText: VI.homeTitle }).waitFor();
       const card = son.locator(`[data-testid="meeting-card"][data-meeting-id="${meetingId}"]`);
@@ -370,10 +276,10 @@ describe('meeting preparation, end to end in the browser', () => {
       expect(norm(await son.locator('[data-testid="meeting-facts"]').innerText())).toContain(VI.substituteFor(NAMES.lan));
       await son.locator(`[data-testid="document-row"][data-document-id="${pdfId}"]`).waitFor();
       await son.locator(`[data-testid="document-row"][data-document-id="${docxId}"]`).waitFor();
-      noPageErrors('cvp.son');
+      app.noPageErrors('cvp.son');
     });
 
-    await timed('secretary: substitute in the participants list', async () => {
+    await app.timed('secretary: substitute in the participants list', async () => {
       await secretary.goto(`/cuoc-hop/${meetingId}/chuan-bi?buoc=thanh-phan`);
       const row = secretary.locator(`[data-testid="participant-row"][data-user-id="${users['pct.lan']}"]`);
       const state = row.locator('[data-testid="rsvp-state"][data-rsvp="delegated"]');
@@ -383,8 +289,8 @@ describe('meeting preparation, end to end in the browser', () => {
   }, 90_000);
 
   it('a member on a tablet sees the meeting, the agenda and page 1 of the plan with its Vietnamese text', async () => {
-    const member = await timed('pct.nam (tablet): log in, open meeting', async () => {
-      const page = await personPage('pct.nam', TABLET);
+    const member = await app.timed('pct.nam (tablet): log in, open meeting', async () => {
+      const page = await personPage('pct.nam', TABLET_PORTRAIT);
       await page.locator('h1[data-testid="page-title"]', { hasText: VI.homeTitle }).waitFor();
       const card = page.locator(`[data-testid="meeting-card"][data-meeting-id="${meetingId}"]`);
       await card.waitFor();
@@ -405,7 +311,7 @@ describe('meeting preparation, end to end in the browser', () => {
     await member.locator(`[data-testid="agenda-item"][data-number="1"] [data-testid="document-row"][data-document-id="${pdfId}"]`).waitFor();
     await member.locator(`[data-testid="agenda-item"][data-number="2"] [data-testid="document-row"][data-document-id="${docxId}"]`).waitFor();
 
-    await timed('pct.nam (tablet): open PDF, page 1 rendered', async () => {
+    await app.timed('pct.nam (tablet): open PDF, page 1 rendered', async () => {
       await member.locator(`[data-testid="document-row"][data-document-id="${pdfId}"] [data-testid="open-document"]`).tap();
       await member.waitForURL(`**/tai-lieu/${pdfId}`);
       const page1 = member.locator('[data-testid="pdf-page"][data-page-number="1"][data-rendered="true"]');
@@ -417,11 +323,11 @@ describe('meeting preparation, end to end in the browser', () => {
     });
     fs.mkdirSync(OUTPUT, { recursive: true });
     await member.screenshot({ path: path.join(OUTPUT, 'member-reader.png') });
-    noPageErrors('pct.nam');
+    app.noPageErrors('pct.nam');
   }, 60_000);
 
   it('the guest sees the meeting but not the documents for participants (direct URL → 403)', async () => {
-    await timed('tp.tuphap (guest): meeting without the plan, 403', async () => {
+    await app.timed('tp.tuphap (guest): meeting without the plan, 403', async () => {
       const guest = await personPage('tp.tuphap', DESKTOP);
       await guest.locator('h1[data-testid="page-title"]', { hasText: VI.homeTitle }).waitFor();
       const card = guest.locator(`[data-testid="meeting-card"][data-meeting-id="${meetingId}"]`);
@@ -451,8 +357,8 @@ describe('meeting preparation, end to end in the browser', () => {
       const alert = guest.locator('[role="alert"]').filter({ hasText: VI.accessDenied });
       await alert.waitFor();
       await expect(guest.locator('[data-testid="pdf-page"]').count()).resolves.toBe(0);
-      noPageErrors('tp.tuphap');
+      app.noPageErrors('tp.tuphap');
     });
-    noPageErrors('thuky');
+    app.noPageErrors('thuky');
   }, 45_000);
 });

@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Locator, type Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { DocumentDto, MeetingSummaryDto } from '@phonghop/shared';
-import { DEMO_PASSWORD, login, ROOT, type ServerProcess, startServer } from '../support/server-process.js';
+import { BrowserApp, norm, signIn, TABLET_LANDSCAPE, tid } from '../support/browser.js';
+import { login, ROOT } from '../support/server-process.js';
 
 /**
  * Acceptance (issue 6, point 1 and the security test): the document reader in Chromium on a 1280×800 touch tablet.
@@ -19,11 +19,8 @@ import { DEMO_PASSWORD, login, ROOT, type ServerProcess, startServer } from '../
  * One built app (server + a private copy of client/dist, fresh SQLite with the demo meeting), one Chromium. The
  * steps share state and run in order.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const OUTPUT = path.join(ROOT, 'test/output');
 const PDFS = path.join(ROOT, 'test/fixtures/pdfs');
 
-const TABLET: BrowserContextOptions = { viewport: { width: 1280, height: 800 }, hasTouch: true, isMobile: false, deviceScaleFactor: 1 };
 const DEMO_TITLE = 'Phiên họp thường kỳ Ủy ban nhân dân huyện (dữ liệu mẫu)';
 const MEMBER = 'pct.nam';
 const VI = {
@@ -89,18 +86,9 @@ const STRING_EVAL_FROM_TIMER = `new Promise((resolve) => setTimeout(() => {
   try { new Function('return 1')(); resolve('ran'); } catch (error) { resolve(error.name); }
 }, 0))`;
 
-/** Text as a reader sees it: NFC and single spaces. */
-const norm = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
-
-let server: ServerProcess | undefined;
-let browser: Browser | undefined;
-let clientCopy: string | undefined;
-const contexts: BrowserContext[] = [];
-const pages = new Map<string, Page>();
-const pageErrors = new Map<string, string[]>();
+let app: BrowserApp;
 /** Every URL the browser asked for that is not on the app's origin. */
 const foreignRequests: string[] = [];
-const timings: string[] = [];
 
 // Shared between the steps.
 let meetingId = '';
@@ -110,16 +98,8 @@ const uploaded: Record<'evaljs' | 'jsButtons' | 'freeculture', string> = { evalj
 let member: Page;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(ROOT, 'client/dist/index.html'))) {
-    throw new Error('client/dist/index.html is missing: the client build did not run or failed ("npx nx run-many -t build")');
-  }
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install it with "apt-get install -y chromium"`);
-  clientCopy = snapshotClient();
-  server = await startServer({ env: { CLIENT_DIST: clientCopy, DEMO_SEED: 'true', DEMO_MEETING: 'true' } });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
-  });
+  app = await BrowserApp.start({ name: 'reader', env: { DEMO_SEED: 'true', DEMO_MEETING: 'true' }, timeoutMs: 20_000 });
+  const { server } = app;
 
   // The secretary adds three documents to the demo meeting through the REST API (raw body, metadata in headers).
   const secretary = await login(server.url, 'thuky');
@@ -136,29 +116,11 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-  if (clientCopy) fs.rmSync(clientCopy, { recursive: true, force: true });
-  if (timings.length > 0) console.log(`reader timings:\n${timings.join('\n')}`);
+  await app?.close();
 });
 
-function snapshotClient(): string {
-  const source = path.join(ROOT, 'client/dist');
-  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'phonghop-client-'));
-  fs.cpSync(source, copy, { recursive: true });
-  const html = fs.readFileSync(path.join(copy, 'index.html'), 'utf8');
-  const assets = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)].map((m) => m[1]);
-  const missing = assets.filter((a) => !fs.existsSync(path.join(copy, a)));
-  if (assets.length === 0 || missing.length > 0) {
-    fs.rmSync(copy, { recursive: true, force: true });
-    throw new Error(`client/dist is incomplete (being rebuilt?): index.html refers to missing ${missing.join(', ') || 'assets'}`);
-  }
-  return copy;
-}
-
 async function upload(cookie: string, file: string, summary: string): Promise<string> {
-  const res = await fetch(`${server!.url}/api/meetings/${meetingId}/documents`, {
+  const res = await fetch(`${app.server.url}/api/meetings/${meetingId}/documents`, {
     method: 'POST',
     headers: {
       cookie,
@@ -173,49 +135,21 @@ async function upload(cookie: string, file: string, summary: string): Promise<st
   return body.id;
 }
 
-async function timed<T>(label: string, step: () => Promise<T>): Promise<T> {
-  const t0 = Date.now();
-  try {
-    return await step();
-  } catch (error) {
-    fs.mkdirSync(OUTPUT, { recursive: true });
-    for (const [who, page] of pages) await page.screenshot({ path: path.join(OUTPUT, `reader-failed-${who}.png`) }).catch(() => undefined);
-    throw error;
-  } finally {
-    timings.push(`  ${label}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  }
-}
-
 /** A fresh profile for a person on the tablet, logged in through the form; `initScripts` run before any page script. */
 async function personPage(who: string, username: string, firstPath: string, initScripts: string[] = [], listen?: (page: Page) => void): Promise<Page> {
-  const context = await browser!.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', baseURL: server!.url, ...TABLET });
-  contexts.push(context);
-  context.setDefaultTimeout(20_000);
+  const context = await app.newContext(TABLET_LANDSCAPE);
   for (const script of initScripts) await context.addInitScript(script);
   context.on('request', (r) => {
     const url = r.url();
-    if (!url.startsWith(`${server!.url}/`) && !url.startsWith('data:') && !url.startsWith('blob:')) foreignRequests.push(url);
+    if (!url.startsWith(`${app.server.url}/`) && !url.startsWith('data:') && !url.startsWith('blob:')) foreignRequests.push(url);
   });
-  const page = await context.newPage();
-  pages.set(who, page);
-  const errors: string[] = [];
-  pageErrors.set(who, errors);
-  page.on('pageerror', (e) => errors.push(String(e)));
+  const page = await app.newPage(who, context);
   listen?.(page);
-  await page.goto(firstPath);
-  await page.locator('input[name="username"]').fill(username);
-  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
-  await page.locator('button[type="submit"]').click();
   // signed in: the app sends the member on to where they were going
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  await signIn(page, username, firstPath, (p) => p.waitForURL((url) => !url.pathname.startsWith('/login')));
   return page;
 }
 
-function noPageErrors(who: string): void {
-  expect({ who, errors: pageErrors.get(who) ?? [] }).toEqual({ who, errors: [] });
-}
-
-const tid = (page: Page, id: string): Locator => page.locator(`[data-testid="${id}"]`);
 const pageSlot = (page: Page, n: number): Locator => page.locator(`[data-testid="pdf-page"][data-page-number="${n}"]`);
 
 /** The reader is on page n of total: the indicator says so and page n has been drawn. */
@@ -245,7 +179,7 @@ async function canvasesOnPages(page: Page): Promise<number> {
 
 describe('the document reader on a tablet', () => {
   it('a member opens the plan from the meeting page; page 1 is drawn with its text', async () => {
-    member = await timed('member: log in, meeting, open the plan', async () => {
+    member = await app.timed('member: log in, meeting, open the plan', async () => {
       const page = await personPage('member', MEMBER, `/cuoc-hop/${meetingId}`, [CANVAS_WATCH]);
       await page.locator(`[data-testid="document-row"][data-document-id="${planId}"] [data-testid="open-document"]`).tap();
       await page.waitForURL(`**/tai-lieu/${planId}`);
@@ -257,11 +191,11 @@ describe('the document reader on a tablet', () => {
     // only the page in view and its neighbour are drawn
     await expect(canvasesOnPages(member)).resolves.toBeLessThanOrEqual(4);
     await expect(pageSlot(member, 7).locator('canvas').count()).resolves.toBe(0);
-    noPageErrors('member');
+    app.noPageErrors('member');
   }, 60_000);
 
   it('Ctrl+F searches "phòng họp": 2 hits, the reader jumps to the highlighted hit on page 2, then to page 6', async () => {
-    await timed('search', async () => {
+    await app.timed('search', async () => {
       await member.keyboard.press('Control+f');
       const input = tid(member, 'search-input');
       await input.waitFor();
@@ -297,7 +231,7 @@ describe('the document reader on a tablet', () => {
   }, 60_000);
 
   it('goes to page 5 with the field', async () => {
-    await timed('go to page 5', async () => {
+    await app.timed('go to page 5', async () => {
       await tid(member, 'goto-input').fill('5');
       await tid(member, 'goto-input').press('Enter');
       await onPage(member, 5, planPages);
@@ -315,7 +249,7 @@ describe('the document reader on a tablet', () => {
   }, 30_000);
 
   it('fit-page shows the whole page; fit-width makes it as wide as the viewer and redraws it sharper', async () => {
-    await timed('fit page / fit width', async () => {
+    await app.timed('fit page / fit width', async () => {
       const slot = pageSlot(member, 5);
       const widthAtFitWidth = (await box(slot)).width;
       await tid(member, 'zoom-fit-page').tap();
@@ -350,7 +284,7 @@ describe('the document reader on a tablet', () => {
   }, 45_000);
 
   it('two fingers pinch the page larger around the point between them; fit-width brings it back', async () => {
-    await timed('pinch', async () => {
+    await app.timed('pinch', async () => {
       const zoom = async () => Number((await tid(member, 'zoom-value').innerText()).replace(/\D/g, ''));
       const before = await zoom();
       const viewer = await box(tid(member, 'pdf-viewer'));
@@ -387,7 +321,7 @@ describe('the document reader on a tablet', () => {
   }, 45_000);
 
   it('after a reload the reader opens where the member left off (page 5)', async () => {
-    await timed('reload', async () => {
+    await app.timed('reload', async () => {
       await member.reload();
       await onPage(member, 5, planPages);
       await expect(pageSlot(member, 1).locator('canvas').count()).resolves.toBe(0);
@@ -395,7 +329,7 @@ describe('the document reader on a tablet', () => {
   }, 45_000);
 
   it('the thumbnails show small pages and take the reader to a page', async () => {
-    await timed('thumbnails', async () => {
+    await app.timed('thumbnails', async () => {
       await tid(member, 'toggle-panel').tap();
       await tid(member, 'thumbnails').waitFor();
       const thumb3 = member.locator('[data-testid="thumbnail"][data-page-number="3"]');
@@ -415,7 +349,7 @@ describe('the document reader on a tablet', () => {
   }, 45_000);
 
   it('scrolling through every page never keeps more than four page canvases', async () => {
-    await timed('scroll through the plan', async () => {
+    await app.timed('scroll through the plan', async () => {
       await member.evaluate(() => {
         (globalThis as unknown as { __maxPageCanvases: number }).__maxPageCanvases = 0;
       });
@@ -445,12 +379,12 @@ describe('the document reader on a tablet', () => {
       expect(max).toBeLessThanOrEqual(4);
       // the pages that scrolled away gave their canvases back
       for (const n of [1, 2, 3, 4]) await expect(pageSlot(member, n).locator('canvas').count()).resolves.toBe(0);
-      noPageErrors('member');
+      app.noPageErrors('member');
     });
   }, 90_000);
 
   it('the next document of the agenda opens from inside the reader, and the previous one brings the member back', async () => {
-    await timed('next / previous document', async () => {
+    await app.timed('next / previous document', async () => {
       const docs = (await (await member.request.get(`/api/meetings/${meetingId}/documents`)).json()) as DocumentDto[];
       // the plan is the only document under an agenda item; the three uploaded ones follow it
       const following = docs.filter((d) => !d.agendaItemId).map((d) => d.id);
@@ -470,7 +404,7 @@ describe('the document reader on a tablet', () => {
   }, 60_000);
 
   it('a 352-page book: the outline takes the member to the preface on page 12, drawing only what is in view', async () => {
-    await timed('outline of freeculture.pdf', async () => {
+    await app.timed('outline of freeculture.pdf', async () => {
       await member.goto(`/tai-lieu/${uploaded.freeculture}`);
       await onPage(member, 1, 352);
       await tid(member, 'toggle-panel').tap();
@@ -480,12 +414,12 @@ describe('the document reader on a tablet', () => {
       await onPage(member, 12, 352);
       await expect(canvasesOnPages(member)).resolves.toBeLessThanOrEqual(4);
       await expect(member.locator('[data-testid="pdf-page"]').count()).resolves.toBe(352);
-      noPageErrors('member');
+      app.noPageErrors('member');
     });
   }, 90_000);
 
   it('a document already in the meeting pack opens from the tablet itself: not one request for its file', async () => {
-    await timed('open the plan from the pack', async () => {
+    await app.timed('open the plan from the pack', async () => {
       await member.goto(`/cuoc-hop/${meetingId}`);
       // the background download of the meeting's pack (Cache Storage) has finished
       await member.locator('[data-testid="pack-status"][data-state="done"]').waitFor({ timeout: 90_000 });
@@ -508,7 +442,7 @@ describe('the document reader on a tablet', () => {
   }, 120_000);
 
   it('the reader says in Vietnamese why a document cannot be opened: damaged, password, no access, no network (then "Thử lại")', async () => {
-    const reader = await timed('another member: log in', () => personPage('lan', 'pct.lan', '/'));
+    const reader = await app.timed('another member: log in', () => personPage('lan', 'pct.lan', '/'));
     const id = uploaded.jsButtons;
     // The file as the server might (mis)serve it; the pack's background download gets the same answer, fails its
     // hash check and stores nothing, so the reader has to fetch it.
@@ -529,7 +463,7 @@ describe('the document reader on a tablet', () => {
       offline: 'Không tải được tài liệu do mất kết nối mạng. Kiểm tra Wi-Fi rồi bấm “Thử lại”.',
     } as const;
     const problem = { damaged: 'damaged', password: 'password', denied: 'denied', offline: 'network' } as const;
-    await timed('four ways a document fails to open', async () => {
+    await app.timed('four ways a document fails to open', async () => {
       for (const kind of ['damaged', 'password', 'denied', 'offline'] as const) {
         answer = kind;
         await reader.goto(`/tai-lieu/${id}`);
@@ -543,7 +477,7 @@ describe('the document reader on a tablet', () => {
       await reader.getByRole('button', { name: 'Thử lại' }).tap();
       await onPage(reader, 1, 1);
     });
-    noPageErrors('lan');
+    app.noPageErrors('lan');
   }, 90_000);
 
   it('evaljs.pdf and js-buttons.pdf open and are tapped all over without any of their JavaScript running', async () => {
@@ -557,7 +491,7 @@ describe('the document reader on a tablet', () => {
     const trapped: string[] = [];
     const dialogs: string[] = [];
     const sandboxRequests: string[] = [];
-    const guarded = await timed('member with the script trap: log in', () =>
+    const guarded = await app.timed('member with the script trap: log in', () =>
       personPage('guarded', MEMBER, `/tai-lieu/${uploaded.evaljs}`, [SCRIPT_TRAP], (page) => {
         page.on('console', (m) => {
           if (m.text().startsWith('[pdf-script-trap]')) trapped.push(m.text());
@@ -576,7 +510,7 @@ describe('the document reader on a tablet', () => {
       [uploaded.evaljs, 2],
       [uploaded.jsButtons, 1],
     ] as const) {
-      await timed(`open ${id} and tap every page`, async () => {
+      await app.timed(`open ${id} and tap every page`, async () => {
         if (!guarded.url().endsWith(`/tai-lieu/${id}`)) await guarded.goto(`/tai-lieu/${id}`);
         for (let n = 1; n <= pages; n++) {
           await tid(guarded, 'goto-input').fill(String(n));
@@ -596,7 +530,7 @@ describe('the document reader on a tablet', () => {
     expect(trapped).toEqual([]);
     expect(dialogs).toEqual([]);
     expect(sandboxRequests).toEqual([]);
-    noPageErrors('guarded');
+    app.noPageErrors('guarded');
 
     // The trap itself works: string evaluation and alert() in this page are recorded (and the CSP refuses the
     // evaluation).
@@ -641,14 +575,14 @@ describe('the document reader on a tablet', () => {
         if (entry.isDirectory()) walk(file);
         else if (/\.(m?js|html|css|json)$/.test(entry.name)) {
           const text = fs.readFileSync(file, 'utf8');
-          for (const host of CDN_HOSTS) if (text.includes(host)) offenders.push(`${path.relative(clientCopy!, file)}: ${host}`);
+          for (const host of CDN_HOSTS) if (text.includes(host)) offenders.push(`${path.relative(app.clientDir, file)}: ${host}`);
         }
       }
     };
-    walk(clientCopy!);
+    walk(app.clientDir);
     expect(offenders).toEqual([]);
     // pdf.js's worker, cMaps, standard fonts and decoders are in the build itself
-    for (const dir of ['pdfjs/cmaps', 'pdfjs/standard_fonts', 'pdfjs/wasm']) expect(fs.readdirSync(path.join(clientCopy!, dir)).length).toBeGreaterThan(0);
-    expect(fs.readdirSync(path.join(clientCopy!, 'assets')).some((f) => /^pdf\.worker.*\.mjs$/.test(f))).toBe(true);
+    for (const dir of ['pdfjs/cmaps', 'pdfjs/standard_fonts', 'pdfjs/wasm']) expect(fs.readdirSync(path.join(app.clientDir, dir)).length).toBeGreaterThan(0);
+    expect(fs.readdirSync(path.join(app.clientDir, 'assets')).some((f) => /^pdf\.worker.*\.mjs$/.test(f))).toBe(true);
   }, 30_000);
 });

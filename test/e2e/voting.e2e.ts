@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Locator, type Page, type WebSocketRoute } from 'playwright-core';
+import type { BrowserContextOptions, Page, WebSocketRoute } from 'playwright-core';
 import type { MeetingDto } from '@phonghop/shared';
-import { DEMO_PASSWORD, ROOT, type ServerProcess, startServer } from '../support/server-process.js';
+import { BrowserApp, norm, OUTPUT, TABLET_LANDSCAPE, TABLET_PORTRAIT, tid } from '../support/browser.js';
+import { waitFor } from '../support/live-clients.js';
 
 /**
  * Acceptance (issue 5): a secret vote in real browsers. Five voting seats are present (the chair and Nam, Lan, Sơn
@@ -18,11 +18,6 @@ import { DEMO_PASSWORD, ROOT, type ServerProcess, startServer } from '../support
  * One built app (server + a private copy of client/dist, fresh SQLite with the demo meeting), one Chromium, one
  * browser context per device. The steps share state and run in order.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const OUTPUT = path.join(ROOT, 'test/output');
-
-const LANDSCAPE: BrowserContextOptions = { viewport: { width: 1280, height: 800 }, hasTouch: true, isMobile: false, deviceScaleFactor: 1 };
-const PORTRAIT: BrowserContextOptions = { viewport: { width: 800, height: 1280 }, hasTouch: true, isMobile: false, deviceScaleFactor: 1 };
 const PHONE: BrowserContextOptions = { viewport: { width: 412, height: 915 }, hasTouch: true, isMobile: true, deviceScaleFactor: 1 };
 
 const DEMO_TITLE = 'Phiên họp thường kỳ Ủy ban nhân dân huyện (dữ liệu mẫu)';
@@ -53,14 +48,7 @@ const EXPECTED = [
   { key: 'abstain', count: 0, text: ['Không biểu quyết', '0 phiếu', '0%'] },
 ];
 
-const norm = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
-
-let server: ServerProcess | undefined;
-let browser: Browser | undefined;
-let clientCopy: string | undefined;
-const contexts: BrowserContext[] = [];
-const pages = new Map<string, Page>();
-const pageErrors = new Map<string, string[]>();
+let app: BrowserApp;
 
 let meetingId = '';
 const ids: Record<string, string> = {};
@@ -69,89 +57,19 @@ let nam: Page;
 let lan: Page;
 let son: Page;
 let projector: Page;
-/** Nam's second device: its socket's pushes can be held back (see holdPushes). */
+/** Nam's second device: its socket's pushes can be held back (see phoneLink). */
 let namPhone: Page;
 let secretary: Page;
 const phoneLink = { open: false, holding: false, held: [] as string[], route: null as WebSocketRoute | null };
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(ROOT, 'client/dist/index.html'))) {
-    throw new Error('client/dist/index.html is missing: the client build did not run or failed ("npx nx run-many -t build")');
-  }
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install it with "apt-get install -y chromium"`);
-  clientCopy = snapshotClient();
-  server = await startServer({ env: { CLIENT_DIST: clientCopy, DEMO_SEED: 'true', DEMO_MEETING: 'true' } });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
-  });
+  // generous timeouts: CI machines are 2 cores, shared
+  app = await BrowserApp.start({ name: 'voting', env: { DEMO_SEED: 'true', DEMO_MEETING: 'true' }, timeoutMs: 30_000, fullPageOnFailure: true });
 }, 60_000);
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-  if (clientCopy) fs.rmSync(clientCopy, { recursive: true, force: true });
+  await app?.close();
 });
-
-/** Others build in the same tree: the server serves a private copy of the client taken now. */
-function snapshotClient(): string {
-  const source = path.join(ROOT, 'client/dist');
-  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'phonghop-client-'));
-  fs.cpSync(source, copy, { recursive: true });
-  const html = fs.readFileSync(path.join(copy, 'index.html'), 'utf8');
-  const assets = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)].map((m) => m[1]);
-  const missing = assets.filter((a) => !fs.existsSync(path.join(copy, a)));
-  if (assets.length === 0 || missing.length > 0) {
-    fs.rmSync(copy, { recursive: true, force: true });
-    throw new Error(`client/dist is incomplete (being rebuilt?): index.html refers to missing ${missing.join(', ') || 'assets'}`);
-  }
-  return copy;
-}
-
-/** On failure, a screenshot of every open page. */
-async function step<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    fs.mkdirSync(OUTPUT, { recursive: true });
-    for (const [who, page] of pages) await page.screenshot({ path: path.join(OUTPUT, `voting-failed-${who}.png`), fullPage: true }).catch(() => undefined);
-    throw error;
-  }
-}
-
-async function newContext(options: BrowserContextOptions): Promise<BrowserContext> {
-  const context = await browser!.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', baseURL: server!.url, ...options });
-  contexts.push(context);
-  context.setDefaultTimeout(30_000); // generous: CI machines are 2 cores, shared
-  return context;
-}
-
-/** A person's device, logged in through the form, landing on `firstPath`. */
-async function personPage(who: string, username: string, context: BrowserContext, firstPath: string, ready: string): Promise<Page> {
-  const page = await context.newPage();
-  pages.set(who, page);
-  const errors: string[] = [];
-  pageErrors.set(who, errors);
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(firstPath);
-  await page.locator('input[name="username"]').fill(username);
-  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
-  await page.locator('button[type="submit"]').click();
-  await page.locator(ready).waitFor();
-  return page;
-}
-
-const tid = (page: Page | Locator, id: string): Locator => page.locator(`[data-testid="${id}"]`);
-
-/** Polls a condition the page cannot signal with an element (a socket's state in this process). */
-async function until(what: string, condition: () => boolean, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** A member votes on the tablet: the option, the confirmation ("Xác nhận biểu quyết: …?"), Xác nhận, "Bạn đã biểu quyết". */
 async function vote(page: Page, key: string, label: string): Promise<void> {
@@ -196,9 +114,9 @@ async function screenshots(prefix: string): Promise<void> {
 
 describe('a secret vote, end to end in the browser', () => {
   it('the chair, three members, Nam’s phone and the projector join the demo meeting’s room', async () => {
-    await step(async () => {
-      const chairContext = await newContext(LANDSCAPE);
-      chair = await personPage('chair', 'chutich', chairContext, '/', '[data-testid="logout"]');
+    await app.step(async () => {
+      const chairContext = await app.newContext(TABLET_LANDSCAPE);
+      chair = await app.personPage('chair', 'chutich', chairContext, '/', '[data-testid="logout"]');
       await chair.locator('[data-testid="meeting-card"]').filter({ hasText: DEMO_TITLE }).tap();
       await chair.waitForURL(/\/cuoc-hop\/[0-9a-f-]{36}$/);
       meetingId = new URL(chair.url()).pathname.split('/')[2];
@@ -212,7 +130,7 @@ describe('a secret vote, end to end in the browser', () => {
       }
 
       // Nam's phone: every socket frame passes through here, so the test can hold the server's pushes back.
-      const phoneContext = await newContext(PHONE);
+      const phoneContext = await app.newContext(PHONE);
       await phoneContext.routeWebSocket(/\/socket\.io\//, (ws) => {
         const upstream = ws.connectToServer();
         phoneLink.route = ws;
@@ -226,12 +144,12 @@ describe('a secret vote, end to end in the browser', () => {
 
       const room = `/cuoc-hop/${meetingId}/phong-hop`;
       [nam, lan, son, namPhone, secretary, projector] = await Promise.all([
-        personPage('nam', 'pct.nam', await newContext(PORTRAIT), room, '[data-testid="member-screen"]'),
-        personPage('lan', 'pct.lan', await newContext(PORTRAIT), room, '[data-testid="member-screen"]'),
-        personPage('son', 'cvp.son', await newContext(PORTRAIT), room, '[data-testid="member-screen"]'),
-        personPage('nam-phone', 'pct.nam', phoneContext, room, '[data-testid="member-screen"]'),
-        personPage('secretary', 'thuky', await newContext(LANDSCAPE), room, '[data-testid="member-screen"] [data-testid="vote-panel"]'),
-        personPage('projector', 'maychieu', await newContext(LANDSCAPE), `/cuoc-hop/${meetingId}/man-chieu`, '[data-testid="projector"] [data-testid="live-status"]'),
+        app.personPage('nam', 'pct.nam', await app.newContext(TABLET_PORTRAIT), room, '[data-testid="member-screen"]'),
+        app.personPage('lan', 'pct.lan', await app.newContext(TABLET_PORTRAIT), room, '[data-testid="member-screen"]'),
+        app.personPage('son', 'cvp.son', await app.newContext(TABLET_PORTRAIT), room, '[data-testid="member-screen"]'),
+        app.personPage('nam-phone', 'pct.nam', phoneContext, room, '[data-testid="member-screen"]'),
+        app.personPage('secretary', 'thuky', await app.newContext(TABLET_LANDSCAPE), room, '[data-testid="member-screen"] [data-testid="vote-panel"]'),
+        app.personPage('projector', 'maychieu', await app.newContext(TABLET_LANDSCAPE), `/cuoc-hop/${meetingId}/man-chieu`, '[data-testid="projector"] [data-testid="live-status"]'),
       ]);
       for (const page of [chair, nam, lan, son, namPhone, secretary]) await page.locator('[data-testid="live-connection"][data-state="live"]').waitFor();
       // No vote yet: nothing on the tablets, the chair's panel says so.
@@ -241,7 +159,7 @@ describe('a secret vote, end to end in the browser', () => {
   }, 240_000);
 
   it('the chair starts the meeting; five voting seats are present, two absent with a reason', async () => {
-    await step(async () => {
+    await app.step(async () => {
       await tid(chair, 'meeting-start').tap();
       for (const page of [chair, nam, lan, son, projector]) await page.locator('[data-testid="live-status"][data-status="in_progress"]').first().waitFor();
 
@@ -271,7 +189,7 @@ describe('a secret vote, end to end in the browser', () => {
   }, 180_000);
 
   it('the chair opens a secret vote on item 2: every tablet shows the ballot, the projector the question and 0/5', async () => {
-    await step(async () => {
+    await app.step(async () => {
       await tid(chair, 'vote-create').tap();
       const form = tid(chair, 'vote-form');
       await tid(form, 'vote-question-input').fill(QUESTION);
@@ -305,9 +223,9 @@ describe('a secret vote, end to end in the browser', () => {
   }, 240_000);
 
   it('three members vote on their tablets through the confirmation; the chair and the projector show 3/5 and no choice', async () => {
-    await step(async () => {
+    await app.step(async () => {
       // From here on Nam's phone hears nothing from the room (it still sends and gets its answers).
-      await until('Nam’s phone on a WebSocket', () => phoneLink.open);
+      await waitFor('Nam’s phone on a WebSocket', () => phoneLink.open, 30_000);
       phoneLink.holding = true;
 
       await vote(nam, 'yes', 'Đồng ý');
@@ -344,7 +262,7 @@ describe('a secret vote, end to end in the browser', () => {
   }, 240_000);
 
   it('a second ballot by Nam, from his phone that still offers the ballot, is refused in Vietnamese and changes nothing', async () => {
-    await step(async () => {
+    await app.step(async () => {
       const card = tid(namPhone, 'member-vote');
       // The phone has not heard that Nam voted: it still offers the ballot.
       await card.locator('[data-testid="ballot-card"][data-state="choose"]').waitFor();
@@ -374,7 +292,7 @@ describe('a secret vote, end to end in the browser', () => {
   }, 240_000);
 
   it('the chair closes: the chair sees the result, the tablets and the projector wait for its announcement', async () => {
-    await step(async () => {
+    await app.step(async () => {
       await tid(chair, 'vote-close').tap();
       await tid(chair, 'confirm-vote-close').tap();
       await chair.locator('[data-testid="vote-current"][data-status="closed"]').waitFor();
@@ -393,7 +311,7 @@ describe('a secret vote, end to end in the browser', () => {
   }, 240_000);
 
   it('the chair publishes: every screen and the projector show the result with counts and percentages', async () => {
-    await step(async () => {
+    await app.step(async () => {
       await tid(chair, 'vote-publish').tap();
       await chair.locator('[data-testid="vote-current"][data-status="published"]').waitFor();
       const screens = { chair, nam, lan, son, 'nam-phone': namPhone, projector };
@@ -413,7 +331,7 @@ describe('a secret vote, end to end in the browser', () => {
   }, 240_000);
 
   it('a named vote: the secretary prepares it, the chair edits and opens it, admits a late arrival; a show-of-hands ballot is recorded', async () => {
-    await step(async () => {
+    await app.step(async () => {
       // The secretary prepares a draft; the chair sees it (the room knows only that it exists; the text comes over HTTP).
       await tid(secretary, 'vote-create').tap();
       const draftForm = tid(secretary, 'vote-form');
@@ -485,7 +403,7 @@ describe('a secret vote, end to end in the browser', () => {
   }, 180_000);
 
   it('an open vote among three plans, up to two choices: the form checks before sending; the chair cancels it with a reason', async () => {
-    await step(async () => {
+    await app.step(async () => {
       await tid(chair, 'vote-create').tap();
       const form = tid(chair, 'vote-form');
       // Nothing typed yet: the shared schema's message, nothing sent.
@@ -530,6 +448,6 @@ describe('a secret vote, end to end in the browser', () => {
 
   it('no page had an error', async () => {
     await screenshots('voting-named');
-    for (const [who, errors] of pageErrors) expect({ who, errors }).toEqual({ who, errors: [] });
+    for (const [who, errors] of app.pageErrors) expect({ who, errors }).toEqual({ who, errors: [] });
   }, 30_000);
 });

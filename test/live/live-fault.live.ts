@@ -3,22 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import Database from 'better-sqlite3';
-import {
-  DEMO_CHAIR,
-  DEMO_ROOM,
-  type DemoMeeting,
-  demoMeeting,
-  lagging,
-  type LiveClient,
-  liveTruth,
-  loginAll,
-  openLiveClient,
-  seqs,
-  waitFor,
-} from '../support/live-clients.js';
+import { DEMO_CHAIR, DEMO_ROOM, lagging, liveTruth, seqs, waitFor } from '../support/live-clients.js';
+import { type LiveRoom, startLiveRoom } from '../support/live-room.js';
 import { MeetingScript } from '../support/meeting-script.js';
-import { closeAllSockets, type ServerProcess, startServer } from '../support/server-process.js';
-import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
 
 /**
  * Issue 4, fault tolerance: the server is killed with SIGKILL in the middle of a meeting and started again on the
@@ -41,41 +28,27 @@ interface EventRow {
 }
 
 let dataDir: string;
-let server: ServerProcess | undefined;
-let cookies: Record<string, string>;
-let meeting: DemoMeeting;
-let network: TcpProxy | undefined;
-const clients: LiveClient[] = [];
+let room: LiveRoom | undefined;
 
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'phonghop-live-fault-'));
-  server = await startServer({ dataDir });
-  cookies = await loginAll(server.url, DEMO_ROOM);
-  meeting = await demoMeeting(server.url, cookies[DEMO_CHAIR]);
-  network = await startTcpProxy(() => [server!.port]);
+  room = await startLiveRoom({ dataDir });
 }, 90_000);
 
 afterAll(async () => {
-  for (const c of clients) c.close();
-  closeAllSockets();
-  await network?.close();
-  await server?.stop();
+  await room?.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 }, 30_000);
 
 describe('the live room survives kill -9 of its only server', () => {
   it('after a restart on the same port and data, 50 tablets hold the server state with every event applied once and every command logged once', async () => {
-    const srv = server!;
-    const open = (url: string, username: string, i: number, attempts?: number) => {
-      const client = openLiveClient(url, cookies[username], meeting.id, `${username}#${i}`, attempts ? { attempts } : {});
-      clients.push(client);
-      return client;
-    };
+    const { server: srv, proxy: network, cookies, meeting, clients } = room!;
+    const open = (url: string, username: string, i: number, attempts?: number) => room!.open(url, username, `${username}#${i}`, attempts ? { attempts } : {});
     // The actors ride out the restart however long it takes; the other tablets only listen.
     const chair = open(srv.url, DEMO_CHAIR, 0, 40);
     const speakers = [open(srv.url, 'pct.nam', 0, 40), open(srv.url, 'pct.lan', 0, 40)];
     for (let i = clients.length; i < TABLETS - LATE; i++) open(srv.url, DEMO_ROOM[i % DEMO_ROOM.length], i);
-    const late = Array.from({ length: LATE }, (_, i) => open(network!.url, DEMO_ROOM[i % DEMO_ROOM.length], TABLETS - LATE + i));
+    const late = Array.from({ length: LATE }, (_, i) => open(network.url, DEMO_ROOM[i % DEMO_ROOM.length], TABLETS - LATE + i));
     await waitFor('every tablet in the room', () => clients.every((c) => c.live), 60_000, () => lagging(clients, 0));
     // The room was empty when they joined: each will receive every event from seq 1, none through a snapshot.
     expect(clients.map((c) => c.session.view.seq)).toEqual(clients.map(() => 0));
@@ -93,7 +66,7 @@ describe('the live room survives kill -9 of its only server', () => {
     const inFlight = script.inFlight!;
     await waitFor('a command sent to the frozen server', () => inFlight.actor.sent.length > inFlight.sentBefore, 10_000);
     const pending = inFlight.actor.sent.at(-1)!;
-    network!.cut();
+    network.cut();
     await srv.crash();
     await waitFor('every tablet to notice the server is gone', () => clients.every((c) => c.disconnects >= 1), 30_000);
 
@@ -101,7 +74,7 @@ describe('the live room survives kill -9 of its only server', () => {
     const retried = await unanswered;
     running = script.run();
     await script.reached(retried.seq + MISSED_BY_LATE);
-    network!.restore();
+    network.restore();
     await script.reached(retried.seq + AFTER_RESTART);
     await running.stop();
 

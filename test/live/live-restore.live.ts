@@ -2,36 +2,28 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from '@jest/globals';
-import { DEMO_CHAIR, DEMO_ROOM, demoMeeting, type LiveClient, liveTruth, loginAll, openLiveClient, waitFor } from '../support/live-clients.js';
+import { DEMO_CHAIR, liveTruth, waitFor } from '../support/live-clients.js';
+import { type LiveRoom, startLiveRoom } from '../support/live-room.js';
 import { MeetingScript } from '../support/meeting-script.js';
-import { closeAllSockets, type ServerProcess, startServer } from '../support/server-process.js';
 
 /**
  * The server comes back with fewer events than a tablet applied (a power cut under synchronous=NORMAL, or a
  * restore from the last backup). The tablet's resync carries the hash of its last event; the server sees the
  * tablet is ahead of its log and answers a `rewound` snapshot, which the tablet takes in place of what it had.
  */
-let server: ServerProcess | undefined;
+let room: LiveRoom | undefined;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'phonghop-ahead-'));
 const saved = fs.mkdtempSync(path.join(os.tmpdir(), 'phonghop-ahead-saved-'));
-const clients: LiveClient[] = [];
 afterAll(async () => {
-  for (const c of clients) c.close();
-  closeAllSockets();
-  await server?.stop();
+  await room?.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
   fs.rmSync(saved, { recursive: true, force: true });
 });
 
 it('a tablet ahead of a server that lost its last events converges to the server state', async () => {
-  server = await startServer({ dataDir });
-  const cookies = await loginAll(server.url, DEMO_ROOM);
-  const meeting = await demoMeeting(server.url, cookies[DEMO_CHAIR]);
-  const open = (u: string) => {
-    const c = openLiveClient(server!.url, cookies[u], meeting.id, u, { attempts: 20 });
-    clients.push(c);
-    return c;
-  };
+  room = await startLiveRoom({ dataDir });
+  const { server, cookies, meeting, clients } = room;
+  const open = (u: string) => room!.open(server.url, u, u, { attempts: 20 });
   const chair = open(DEMO_CHAIR);
   const speakers = [open('pct.nam'), open('pct.lan')];
   const tablet = open('thuky');

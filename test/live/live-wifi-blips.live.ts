@@ -1,21 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import {
-  DEMO_CHAIR,
-  DEMO_ROOM,
-  type DemoMeeting,
-  demoMeeting,
-  lagging,
-  type LiveClient,
-  liveTruth,
-  loginAll,
-  openLiveClient,
-  seqs,
-  sleep,
-  waitFor,
-} from '../support/live-clients.js';
+import { DEMO_CHAIR, DEMO_ROOM, lagging, liveTruth, seqs, sleep, waitFor } from '../support/live-clients.js';
+import { type LiveRoom, startLiveRoom } from '../support/live-room.js';
 import { MeetingScript } from '../support/meeting-script.js';
-import { closeAllSockets, type ServerProcess, startServer } from '../support/server-process.js';
-import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
 
 /**
  * Issue 4, a room's Wi-Fi: 200 tablets, of which 40 sit behind an access point (a TCP proxy) that drops for 1 s,
@@ -33,35 +19,21 @@ const MISSED_PER_BLIP = 3;
 /** At most 10 commands a second: a 30 s drop stays well under a sync page (500), so nobody needs a snapshot. */
 const COMMAND_INTERVAL_MS = 100;
 
-let server: ServerProcess | undefined;
-let accessPoint: TcpProxy | undefined;
-let cookies: Record<string, string>;
-let meeting: DemoMeeting;
-const clients: LiveClient[] = [];
+let room: LiveRoom | undefined;
 
 beforeAll(async () => {
-  server = await startServer();
-  cookies = await loginAll(server.url, DEMO_ROOM);
-  meeting = await demoMeeting(server.url, cookies[DEMO_CHAIR]);
-  accessPoint = await startTcpProxy(() => [server!.port]);
+  room = await startLiveRoom();
 }, 90_000);
 
 afterAll(async () => {
-  for (const c of clients) c.close();
-  closeAllSockets();
-  await accessPoint?.close();
-  await server?.stop();
+  await room?.close();
 }, 30_000);
 
 describe('the live room through Wi-Fi drops', () => {
   it('40 of 200 tablets lose the network for 1 s, 5 s and 30 s during the meeting and still apply every event once', async () => {
-    const srv = server!;
-    const ap = accessPoint!;
-    const open = (url: string, username: string, i: number, recovery = true) => {
-      const client = openLiveClient(url, cookies[username], meeting.id, `${username}#${i}`, { recovery });
-      clients.push(client);
-      return client;
-    };
+    // the room's proxy is the access point the blipped tablets sit behind
+    const { server: srv, proxy: ap, cookies, meeting, clients } = room!;
+    const open = (url: string, username: string, i: number, recovery = true) => room!.open(url, username, `${username}#${i}`, { recovery });
     const chair = open(srv.url, DEMO_CHAIR, 0);
     const speakers = [open(srv.url, 'pct.nam', 0), open(srv.url, 'pct.lan', 0)];
     for (let i = clients.length; i < TABLETS - BLIPPED; i++) open(srv.url, DEMO_ROOM[i % DEMO_ROOM.length], i);

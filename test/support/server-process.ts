@@ -21,7 +21,6 @@ export interface ServerProcess {
   readonly child: ChildProcess;
   /** Last lines the server printed (stdout and stderr interleaved, across restarts). */
   output(): string;
-  kill(signal?: NodeJS.Signals): void;
   /** kill -9, as a power cut would: resolves once the process is gone; the data directory stays for restart(). */
   crash(): Promise<void>;
   /** Starts the server again on the same port and data directory (after crash() or exit); resolves once healthy. */
@@ -108,16 +107,13 @@ export async function startServer(options: StartOptions = {}): Promise<ServerPro
       return child;
     },
     output: () => lines.slice(-60).join('\n'),
-    kill(signal = 'SIGTERM') {
-      if (isRunning(child)) child.kill(signal);
-    },
     async crash() {
       if (isRunning(child)) child.kill('SIGKILL');
       await exited;
     },
     async restart() {
       if (stopped) throw new Error(`server on ${url} was stopped; it cannot restart`);
-      if (isRunning(child)) throw new Error(`server on ${url} is still running (pid ${child.pid}): crash() or kill() it first`);
+      if (isRunning(child)) throw new Error(`server on ${url} is still running (pid ${child.pid}): crash() it first`);
       for (let attempt = 1; ; attempt++) {
         lines.push(`--- restart on port ${port} ---`);
         spawnChild();

@@ -8,8 +8,6 @@ export interface TcpProxy {
   readonly port: number;
   /** `http://127.0.0.1:<port>`, to give to a socket.io client instead of the server's own URL. */
   readonly url: string;
-  /** Client connections forwarded right now. */
-  readonly open: number;
   /**
    * The network drops, as Wi-Fi does: every forwarded connection is reset at both ends (no close handshake, no
    * socket.io goodbye) and each new one is reset on arrival, until restore().
@@ -103,9 +101,6 @@ export async function startTcpProxy(upstreams: () => readonly number[]): Promise
   return {
     port,
     url: `http://127.0.0.1:${port}`,
-    get open() {
-      return pairs.size;
-    },
     cut() {
       down = true;
       cutAll();
