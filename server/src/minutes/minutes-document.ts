@@ -8,9 +8,10 @@ import {
   type TurnFact,
   VOTE_KIND_LABELS_VI,
   VOTE_RULE_LABELS_VI,
+  vnDateOf,
   type VoteFact,
 } from '@phonghop/shared';
-import { isoVn, sameVnDay, vnClock, vnDuration, vnPercent } from './minutes-format.js';
+import { isoVn, vnClock, vnDuration, vnPercent } from './minutes-format.js';
 
 /**
  * The minutes as a document, independent of the output format: the PDF (minutes-pdf.ts) and the DOCX
@@ -226,7 +227,7 @@ export function minutesDocument(m: MinutesDto, signature: VisibleSignature | nul
   }
   if (f.ended) {
     const end = new Date(f.ended.at);
-    const day = sameVnDay(end, dated) ? 'cùng ngày' : formatVnDocumentDate(end);
+    const day = vnDateOf(end) === vnDateOf(dated) ? 'cùng ngày' : formatVnDocumentDate(end);
     w.body.push(para(t(`Cuộc họp kết thúc lúc ${vnClock(end)} ${day}./.`)));
   }
   const chairSeat = m.seats.find((s) => s.role === 'chair');

@@ -17,11 +17,6 @@ export function vnClock(instant: Date): string {
   return `${d.getUTCHours()} giờ ${two(d.getUTCMinutes())} phút`;
 }
 
-/** Same Vietnamese calendar day. */
-export function sameVnDay(a: Date, b: Date): boolean {
-  return vn(a).toISOString().slice(0, 10) === vn(b).toISOString().slice(0, 10);
-}
-
 /** "3 phút 20 giây", "45 giây". */
 export function vnDuration(ms: number): string {
   const total = Math.round(ms / 1000);

@@ -1,17 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Between, In, type Repository } from 'typeorm';
+import { In, type Repository } from 'typeorm';
 import {
   buildMinutesFacts,
   checkNamedBallots,
   compareFacts,
-  type FactEvent,
+  type MeetingEventDto,
   type MinutesFacts,
   type MinutesVerificationDto,
   type NamedBallot,
 } from '@phonghop/shared';
 import { EVENT_PAGE_MAX, EventLogService } from '../live/event-log.service.js';
-import { MeetingEventEntity } from '../live/meeting-event.entity.js';
 import { VoteBallotEntity } from '../votes/vote-records.entity.js';
 
 /**
@@ -21,8 +20,6 @@ import { VoteBallotEntity } from '../votes/vote-records.entity.js';
 @Injectable()
 export class MinutesLog {
   constructor(
-    @InjectRepository(MeetingEventEntity)
-    private readonly events: Repository<MeetingEventEntity>,
     @InjectRepository(VoteBallotEntity)
     private readonly ballots: Repository<VoteBallotEntity>,
     private readonly log: EventLogService,
@@ -33,31 +30,17 @@ export class MinutesLog {
     return this.log.lastSeq(meetingId);
   }
 
-  /** Facts from the meeting's events up to `uptoSeq` (default: all), read in pages. */
-  async derive(meetingId: string, uptoSeq?: number): Promise<MinutesFacts> {
-    const upto = uptoSeq ?? (await this.log.lastSeq(meetingId));
-    const events: FactEvent[] = [];
-    let head: string | null = null;
-    for (let from = 1; from <= upto; from += EVENT_PAGE_MAX) {
-      const page = await this.events.find({
-        where: {
-          meetingId,
-          seq: Between(from, Math.min(upto, from + EVENT_PAGE_MAX - 1)),
-        },
-        order: { seq: 'ASC' },
-      });
-      for (const row of page) {
-        events.push({
-          seq: row.seq,
-          type: row.type,
-          payload: row.payload,
-          at: row.at.toISOString(),
-        });
-        head = row.hash;
-      }
-      if (page.length === 0) break;
+  /** Facts from the meeting's events up to `uptoSeq` (default: all), read in the log's pages. */
+  async derive(meetingId: string, uptoSeq = Infinity): Promise<MinutesFacts> {
+    const events: MeetingEventDto[] = [];
+    for (let after = 0; after < uptoSeq; ) {
+      const limit = Math.min(EVENT_PAGE_MAX, uptoSeq - after);
+      const page = await this.log.since(meetingId, after, limit);
+      events.push(...page);
+      if (page.length < limit) break;
+      after = page[page.length - 1].seq;
     }
-    return buildMinutesFacts(events, head);
+    return buildMinutesFacts(events, events.at(-1)?.hash ?? null);
   }
 
   /** Each named vote's ballots (seat and choices), for the votes in the facts that were closed. */

@@ -14,7 +14,7 @@ import { renderMinutesDocx } from './minutes-docx.js';
 import { MinutesLog } from './minutes-log.service.js';
 import { renderMinutesPdf } from './minutes-pdf.js';
 import { MinutesSigner } from './minutes-signer.service.js';
-import { MinutesCommentEntity, SignedMinutesEntity } from './minutes.entity.js';
+import { MinutesCommentEntity, type MinutesEntity, SignedMinutesEntity } from './minutes.entity.js';
 import { type MinutesScope, MinutesService } from './minutes.service.js';
 
 export interface MinutesFile {
@@ -50,7 +50,8 @@ export class MinutesWorkflow {
     const scope = await this.minutes.open(viewer, meetingId);
     if (!canEditMinutes(scope.role)) throw new AppError('FORBIDDEN');
     if (scope.row.status !== 'draft') throw new AppError('MINUTES_INVALID_TRANSITION');
-    const facts = await this.log.derive(meetingId);
+    // `open` has just brought a draft's facts up to the log's last event: these are the facts to freeze
+    const { facts } = scope.row;
     if (!facts.ended) throw new AppError('MINUTES_MEETING_NOT_ENDED');
     await this.db.transaction(async (em) => {
       const current = await this.minutes.lockedVersion(em, scope.row.id, body.version);
@@ -156,7 +157,7 @@ export class MinutesWorkflow {
   /** The current minutes as PDF: the signed file while the approval stands, else a rendering marked "Dự thảo". */
   async pdf(viewer: Viewer, meetingId: string): Promise<MinutesFile> {
     const scope = await this.minutes.readable(viewer, meetingId);
-    if (scope.row.status === 'approved') return this.signedFile(viewer, meetingId);
+    if (scope.row.status === 'approved') return this.signedFileOf(scope.row);
     const dto = await this.minutes.dto(scope);
     return {
       filename: `bien-ban-du-thao-${meetingId.slice(0, 8)}.pdf`,
@@ -174,29 +175,30 @@ export class MinutesWorkflow {
     };
   }
 
-  /** A signed PDF (the latest, or number N) with the verification of exactly the bytes sent. */
+  /**
+   * A signed PDF (the latest, or number N) with the verification of exactly the bytes sent. Members may download
+   * signed minutes even while a reopened draft is not shared with them.
+   */
   async signedFile(viewer: Viewer, meetingId: string, number?: number): Promise<MinutesFile> {
-    const { row, body } = await this.signedRow(viewer, meetingId, number);
-    return {
-      filename: `bien-ban-${meetingId.slice(0, 8)}-ky-so-${row.number}.pdf`,
-      contentType: PDF,
-      body,
-      signature: this.signer.check(row, body),
-    };
+    return this.signedFileOf((await this.minutes.open(viewer, meetingId)).row, number);
   }
 
   async signatureStatus(viewer: Viewer, meetingId: string, number?: number): Promise<SignatureStatusDto> {
     return (await this.signedFile(viewer, meetingId, number)).signature!;
   }
 
-  /** Members may download signed minutes even while a reopened draft is not shared with them. */
-  private async signedRow(viewer: Viewer, meetingId: string, number?: number): Promise<{ row: SignedMinutesEntity; body: Buffer }> {
-    const { row: minutes } = await this.minutes.open(viewer, meetingId);
+  private async signedFileOf(minutes: MinutesEntity, number?: number): Promise<MinutesFile> {
     const row = await this.signed.findOne({
       where: { minutesId: minutes.id, ...(number ? { number } : {}) },
       order: { number: 'DESC' },
     });
     if (!row) throw new AppError('MINUTES_NOT_SIGNED');
-    return { row, body: this.signer.read(row.sha256) };
+    const body = this.signer.read(row.sha256);
+    return {
+      filename: `bien-ban-${minutes.meetingId.slice(0, 8)}-ky-so-${row.number}.pdf`,
+      contentType: PDF,
+      body,
+      signature: this.signer.check(row, body),
+    };
   }
 }

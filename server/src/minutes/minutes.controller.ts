@@ -22,6 +22,7 @@ import {
 import { CurrentAuth, type RequestAuth, viewerOf } from '../auth/auth.decorators.js';
 import { AppError } from '../common/app-error.js';
 import { ZodPipe } from '../common/zod.pipe.js';
+import { contentDisposition } from '../documents/pipeline/file-name.js';
 import { type MinutesFile, MinutesWorkflow } from './minutes-workflow.service.js';
 import { MinutesService } from './minutes.service.js';
 import { TasksService } from './tasks.service.js';
@@ -162,7 +163,7 @@ export class MinutesController {
 
 function send(res: Response, file: MinutesFile): void {
   res.setHeader('Content-Type', file.contentType);
-  res.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
+  res.setHeader('Content-Disposition', contentDisposition(file.filename));
   res.setHeader('Cache-Control', 'private, no-store');
   if (file.signature) {
     res.setHeader('X-Signature-Valid', String(file.signature.valid));

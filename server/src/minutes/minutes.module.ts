@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgendaItemEntity } from '../agenda/agenda-item.entity.js';
 import { LiveModule } from '../live/live.module.js';
-import { MeetingEventEntity } from '../live/meeting-event.entity.js';
 import { MeetingEntity } from '../meetings/meeting.entity.js';
 import { MeetingsModule } from '../meetings/meetings.module.js';
 import { ParticipantEntity } from '../meetings/participant.entity.js';
@@ -30,7 +29,6 @@ import { TasksService } from './tasks.service.js';
       SignedMinutesEntity,
       TaskEntity,
       TaskUpdateEntity,
-      MeetingEventEntity,
       VoteBallotEntity,
       AgendaItemEntity,
       MeetingEntity,

@@ -64,11 +64,17 @@ export class MinutesService {
     private readonly log: MinutesLog,
   ) {}
 
-  /** The meeting (404 for strangers, guests and the display), and its minutes row, up to date with the log. */
-  async open(viewer: Viewer, meetingId: string): Promise<MinutesScope> {
+  /** The meeting and the viewer's role in its minutes (404 for strangers, guests and the display); the row is not read. */
+  async access(viewer: Viewer, meetingId: string): Promise<{ ctx: MeetingContext; role: MinutesRole }> {
     const ctx = await this.meetings.context(viewer, meetingId);
     const role = minutesRole(viewer, ctx.membership);
     if (!role) throw new AppError('NOT_FOUND');
+    return { ctx, role };
+  }
+
+  /** `access`, and the minutes row, up to date with the log. */
+  async open(viewer: Viewer, meetingId: string): Promise<MinutesScope> {
+    const { ctx, role } = await this.access(viewer, meetingId);
     return { ctx, role, row: await this.ensure(ctx.meeting) };
   }
 

@@ -207,6 +207,9 @@ describe(`minutes drafted from the event log (${onPostgres ? 'PostgreSQL' : 'SQL
     const res = await kit.call('secretary', 'GET', `/api/meetings/${s.meetingId}/minutes/pdf`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(res.headers.get('content-disposition')).toBe(
+      `attachment; filename="bien-ban-du-thao-${s.meetingId.slice(0, 8)}.pdf"; filename*=UTF-8''bien-ban-du-thao-${s.meetingId.slice(0, 8)}.pdf`,
+    );
     const pdf = Buffer.from(await res.arrayBuffer());
     const text = pdfText(pdf);
     expect(text).toBe(text.normalize('NFC'));

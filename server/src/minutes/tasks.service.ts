@@ -199,7 +199,7 @@ export class TasksService {
 
   private async roleIn(viewer: Viewer, meetingId: string): Promise<MinutesRole | null> {
     try {
-      return (await this.minutes.open(viewer, meetingId)).role;
+      return (await this.minutes.access(viewer, meetingId)).role;
     } catch (error) {
       if (error instanceof AppError && error.status === 404) return null;
       throw error;
