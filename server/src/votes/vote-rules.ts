@@ -35,17 +35,14 @@ export function seatOf(userId: string, seats: readonly VotingSeat[]): VotingSeat
   return seats.find((s) => s.userId === userId) ?? seats.find((s) => s.substituteUserId === userId) ?? null;
 }
 
-function seatPresent(seat: VotingSeat, attendance: LiveState['attendance']): boolean {
+/** Holder or substitute checked in, in person or online. */
+export function seatPresent(seat: VotingSeat, attendance: LiveState['attendance']): boolean {
   return isPresent(attendance[seat.userId]?.state) || (seat.substituteUserId !== null && isPresent(attendance[seat.substituteUserId]?.state));
 }
 
 /** Seats present right now (holder or substitute checked in, in person or online): who may vote when a vote opens. */
 export function presentSeats(seats: readonly VotingSeat[], attendance: LiveState['attendance']): string[] {
   return seats.filter((s) => seatPresent(s, attendance)).map((s) => s.userId);
-}
-
-export function isSeatPresent(seat: VotingSeat, attendance: LiveState['attendance']): boolean {
-  return seatPresent(seat, attendance);
 }
 
 /** The meeting's quorum now, by its live settings rule: the same count as the live room's (liveQuorum). */

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import type { VoteBallotDto, VoteDetailDto, VoteDto, VoteSeatDto } from '@phonghop/shared';
+import { isVotingRole, type VoteBallotDto, type VoteDetailDto, type VoteDto, type VoteSeatDto } from '@phonghop/shared';
 import { AppError } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/env.js';
@@ -126,7 +126,7 @@ export class VotesQueryService {
 
   private async detailOf(viewer: Viewer, ctx: MeetingContext, vote: VoteEntity): Promise<VoteDetailDto> {
     const showResult = canSeeResult(vote, ctx.membership, viewer.systemRole);
-    const voting = ctx.participants.filter((p) => p.role === 'chair' || p.role === 'member');
+    const voting = ctx.participants.filter((p) => isVotingRole(p.role));
     const voted = new Map((await this.participation.findBy({ voteId: vote.id })).map((p) => [p.seatUserId, p]));
     const stored = vote.kind === 'named' && showResult ? await this.ballots.findBy({ voteId: vote.id }) : null;
     const names = await this.users.people([

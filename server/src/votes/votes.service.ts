@@ -3,7 +3,6 @@ import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
 import {
   type CommandInput,
-  type CreateVoteCommand,
   type LiveState,
   resolveLiveSettings,
   type VoteCommand,
@@ -13,21 +12,20 @@ import { AgendaItemEntity } from '../agenda/agenda-item.entity.js';
 import { AppError } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
 import type { Viewer } from '../meetings/meeting-access.js';
+import { isPreparable } from '../meetings/meeting-status.js';
 import { type MeetingContext, MeetingsService } from '../meetings/meetings.service.js';
 import { VoteCloser } from './vote-close.js';
 import { VoteDeadlines } from './vote-deadlines.js';
 import { VoteCountEntity } from './vote-records.entity.js';
 import { type VoteDecision, VoteRoom } from './vote-room.js';
-import { canRunVoteCommand, isSeatPresent, presentSeats, quorumNow, seatOf, votingSeats } from './vote-rules.js';
+import { canRunVoteCommand, presentSeats, quorumNow, seatOf, seatPresent, votingSeats } from './vote-rules.js';
 import { VoteEntity } from './vote.entity.js';
 
 /** The chair's (and for drafts the secretary's) vote commands; ballots are BallotsService's. */
 export type VoteManageCommand = Exclude<VoteCommand, 'vote:cast' | 'vote:record'>;
 
-/** Meetings in these states can still get votes prepared (not ended, archived or cancelled). */
-const PREPARABLE = new Set(['draft', 'published', 'in_progress']);
-
-function definition(vote: CreateVoteCommand, agendaItemId: string | null): VoteDefinition {
+/** The definition a vote carries in its events, from the command that drafts it or from its row. */
+function definition(vote: Omit<VoteDefinition, 'agendaItemId' | 'durationSec'> & { durationSec?: number | null }, agendaItemId: string | null): VoteDefinition {
   return {
     question: vote.question,
     kind: vote.kind,
@@ -39,22 +37,6 @@ function definition(vote: CreateVoteCommand, agendaItemId: string | null): VoteD
     allowChange: vote.allowChange,
     durationSec: vote.durationSec ?? null,
     showLiveChoices: vote.showLiveChoices,
-  };
-}
-
-function definitionOf(v: VoteEntity): VoteDefinition {
-  const { question, kind, rule, options, maxChoices, agendaItemId, quorumRequired, allowChange, durationSec, showLiveChoices } = v;
-  return {
-    question,
-    kind,
-    rule,
-    options,
-    maxChoices,
-    agendaItemId,
-    quorumRequired,
-    allowChange,
-    durationSec,
-    showLiveChoices,
   };
 }
 
@@ -164,7 +146,7 @@ export class VotesService {
   }
 
   private async create(em: EntityManager, p: CommandInput<'vote:create'>, { viewer, ctx, state }: Scope): Promise<VoteDecision> {
-    if (!PREPARABLE.has(ctx.meeting.status) || state.status === 'ended') throw new AppError('MEETING_NOT_LIVE');
+    if (!isPreparable(ctx.meeting.status) || state.status === 'ended') throw new AppError('MEETING_NOT_LIVE');
     const agendaItemId = await this.agendaItem(em, p.meetingId, p.vote.agendaItemId ?? state.currentItemId);
     const def = definition(p.vote, agendaItemId);
     const now = this.clock.now();
@@ -232,7 +214,7 @@ export class VotesService {
       type: 'vote.opened',
       payload: {
         voteId: vote.id,
-        ...definitionOf(vote),
+        ...definition(vote, vote.agendaItemId),
         eligible,
         totalMembers: seats.length,
         quorum: {
@@ -261,7 +243,7 @@ export class VotesService {
       });
     const eligible = vote.eligible ?? [];
     if (eligible.includes(seat.userId)) throw new AppError('VOTE_ALREADY_ELIGIBLE');
-    if (!isSeatPresent(seat, state.attendance)) throw new AppError('VOTE_NOT_PRESENT');
+    if (!seatPresent(seat, state.attendance)) throw new AppError('VOTE_NOT_PRESENT');
     await em.update(VoteEntity, { id: vote.id }, { eligible: [...eligible, seat.userId], updatedAt: this.clock.now() });
     return {
       type: 'vote.late-admitted',
