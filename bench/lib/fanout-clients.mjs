@@ -1,32 +1,12 @@
 // Forked by bench/fanout.mjs: the listening clients *and* the chair, in one process, so the chair's emit and every
 // client's receipt are read from the same clock (performance.now()). Fleets are keyed ('real', 'bare') so both
 // servers' clients can stay connected while rounds alternate between them.
-import { io } from 'socket.io-client';
 import { serve } from './ipc.mjs';
+import { openSocket } from './live.mjs';
 
 const fleets = new Map();
 
-function connect(url, cookie, origin) {
-  const socket = io(url, {
-    path: '/socket.io',
-    transports: ['websocket'],
-    reconnection: false,
-    forceNew: true,
-    extraHeaders: { cookie, origin },
-  });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no connect within 20 s`)), 20_000);
-    socket.once('connect', () => {
-      clearTimeout(timer);
-      resolve(socket);
-    });
-    socket.once('connect_error', (error) => {
-      clearTimeout(timer);
-      socket.close();
-      reject(new Error(`connect_error: ${error.message} ${JSON.stringify(error.data ?? null)}`));
-    });
-  });
-}
+const connect = (url, cookie, origin) => openSocket(url, cookie, { origin, timeoutMs: 20_000 });
 
 serve({
   /** `n` sockets (cookies used round-robin), each joined to the meeting's room; `concurrency` handshakes at a time. */

@@ -31,21 +31,29 @@ export async function demoMeeting(url, chairCookie) {
   return { meetingId: meeting.id, documentId: doc.id, version: doc.current.version, pageCount: doc.current.pageCount };
 }
 
-/** A connected socket (websocket transport, no reconnection), browser-like: Origin = the server itself. */
-export function openSocket(url, cookie, options = {}) {
+/**
+ * A connected socket (websocket transport, no reconnection), browser-like: Origin = the server itself unless given.
+ * With `timeoutMs`, gives up on a handshake that has not connected by then.
+ */
+export function openSocket(url, cookie, { origin = url, timeoutMs, ...options } = {}) {
   const socket = io(url, {
     path: '/socket.io',
     transports: ['websocket'],
     reconnection: false,
     forceNew: true,
-    extraHeaders: { cookie, origin: url },
+    extraHeaders: { cookie, origin },
     ...options,
   });
   return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket));
+    const timer = timeoutMs === undefined ? undefined : setTimeout(() => reject(new Error(`socket to ${url}: no connect within ${timeoutMs / 1000} s`)), timeoutMs);
+    socket.once('connect', () => {
+      clearTimeout(timer);
+      resolve(socket);
+    });
     socket.once('connect_error', (error) => {
+      clearTimeout(timer);
       socket.close();
-      reject(new Error(`socket to ${url}: ${error.message}`));
+      reject(new Error(`socket to ${url}: connect_error: ${error.message} ${JSON.stringify(error.data ?? null)}`));
     });
   });
 }
