@@ -7,6 +7,7 @@ import { Fixtures } from '../testing/factories.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 import { EventLogService } from './event-log.service.js';
 import { eventHash, GENESIS_HASH } from './hash-chain.js';
+import { LiveStateStore } from './live-state.store.js';
 
 const onPostgres = Boolean(process.env.DATABASE_URL);
 
@@ -52,6 +53,40 @@ describe(`EventLogService (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => {
     expect((await log.since(meetingId, 3, 100)).map((e) => e.seq)).toEqual([4, 5]);
     expect((await log.since(meetingId, 0, 2)).map((e) => e.seq)).toEqual([1, 2]);
     expect(await log.lastSeq(meetingId)).toBe(5);
+  });
+
+  it('loads the log head with the state, and an append from that head keeps the chain', async () => {
+    const store = t.app.get(LiveStateStore);
+    const meetingId = await newMeeting();
+    const empty = await store.load(dataSource.manager, meetingId);
+    expect(empty).toMatchObject({ seq: 0 });
+    expect(empty.hash).toBeUndefined();
+    // no snapshot row: the state is replayed, the head is the last event
+    await log.appendInTransaction({ meetingId, type: 'meeting.started', payload: {}, actorUserId: null });
+    await log.appendInTransaction({ meetingId, type: 'speaker.requested', payload: { userId: 'u1' }, actorUserId: null });
+    const replayed = await store.load(dataSource.manager, meetingId);
+    expect(replayed).toMatchObject({ seq: 2, hash: await log.hashAt(meetingId, 2) });
+    // a snapshot at the head, then an event appended beside it (no snapshot): the head moves on
+    await db.transaction((em) => store.save(em, meetingId, replayed, new Date()));
+    expect(await store.load(dataSource.manager, meetingId)).toEqual(replayed);
+    await log.appendInTransaction({ meetingId, type: 'speaker.requested', payload: { userId: 'u2' }, actorUserId: null });
+    const behind = await store.load(dataSource.manager, meetingId);
+    expect(behind).toMatchObject({ seq: 3, hash: await log.hashAt(meetingId, 3) });
+    expect(behind.state.speakers).not.toEqual(replayed.state.speakers);
+    for (let i = 0; i < 2; i++) {
+      await db.transaction(async (em) => {
+        await log.lockMeeting(em, meetingId);
+        const head = await store.load(em, meetingId);
+        await log.appendLocked(em, { meetingId, type: 'speaker.withdrawn', payload: { userId: 'u1' }, actorUserId: null }, head);
+      });
+    }
+    expect(await log.verify(meetingId)).toMatchObject({ ok: true, lastSeq: 5 });
+    const fresh = await newMeeting();
+    await db.transaction(async (em) => {
+      await log.lockMeeting(em, fresh);
+      await log.appendLocked(em, { meetingId: fresh, type: 'meeting.started', payload: {}, actorUserId: null }, await store.load(em, fresh));
+    });
+    expect(await log.verify(fresh)).toMatchObject({ ok: true, lastSeq: 1 });
   });
 
   it('takes a command with the same idempotency key once', async () => {

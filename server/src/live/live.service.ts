@@ -70,10 +70,8 @@ export class LiveService {
   }
 
   /** The state with the hash of its last event, so a client can later prove where it stands. */
-  async snapshot(meetingId: string): Promise<LiveSnapshot> {
-    const snapshot = await this.store.load(this.em, meetingId);
-    const hash = snapshot.seq > 0 ? await this.log.hashAt(meetingId, snapshot.seq) : null;
-    return hash ? { ...snapshot, hash } : snapshot;
+  snapshot(meetingId: string): Promise<LiveSnapshot> {
+    return this.store.load(this.em, meetingId);
   }
 
   /**
@@ -123,7 +121,7 @@ export class LiveService {
       const changed = await em.update(MeetingEntity, { id: body.meetingId, status: move.from }, { status: move.to, updatedAt: this.clock.now() });
       if (!changed.affected) throw new AppError('INVALID_STATUS_TRANSITION');
     }
-    const appended = await this.log.appendLocked(em, { meetingId: body.meetingId, type: event.type, payload: event.payload, actorUserId: viewer.userId, idempotencyKey: body.idempotencyKey });
+    const appended = await this.log.appendLocked(em, { meetingId: body.meetingId, type: event.type, payload: event.payload, actorUserId: viewer.userId, idempotencyKey: body.idempotencyKey }, before);
     const after: LiveState = applyEvent(before.state, appended);
     await this.store.save(em, body.meetingId, { seq: appended.seq, state: after }, new Date(appended.at));
     await this.speaking.recordEndedTurns(em, body.meetingId, before.state, after, appended);
