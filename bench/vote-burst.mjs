@@ -95,6 +95,8 @@ async function measureSize(n, ctx, log) {
         ack_ms: describe(ack),
         retry_ack_ms: describe(retry),
         burst_ms: round(lastAck, 1),
+        ballot_facts_received: res.ballot_facts_received,
+        ballot_facts_expected: n * n,
         ballots_per_s: round((n / lastAck) * 1000, 0),
         close_ack_ms: round(res.close_ack_ms, 1),
         publish_ack_ms: round(res.publish_ack_ms, 1),

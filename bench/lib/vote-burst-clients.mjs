@@ -1,9 +1,10 @@
 // Forked by bench/vote-burst.mjs: N voters' tablets *and* the chair in one process (one clock for every emit,
 // ack and receipt). Each voter is a socket.io client (websocket) that checked in and joined the meeting's live room,
-// as a tablet does, so it also receives every `live:event` of the burst (each ballot's `vote.ballot-cast`).
+// as a tablet does, so it also receives every fact of the burst (each ballot's `vote.ballot-cast`, batched by the server
+// into one `live:events` message per committed batch).
 import { randomUUID } from 'node:crypto';
-import { io } from 'socket.io-client';
 import { serve } from './ipc.mjs';
+import { openSocket } from './live.mjs';
 import { cpuMs } from './proc-cpu.mjs';
 
 const now = () => performance.now();
@@ -13,21 +14,7 @@ let meetingId = null;
 /** The round being measured: which vote, and when each voter saw its opening and its published result. */
 let current = null;
 
-function connect(url, cookie, origin) {
-  const socket = io(url, { path: '/socket.io', transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { cookie, origin } });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('no connect within 30 s')), 30_000);
-    socket.once('connect', () => {
-      clearTimeout(timer);
-      resolve(socket);
-    });
-    socket.once('connect_error', (error) => {
-      clearTimeout(timer);
-      socket.close();
-      reject(new Error(`connect_error: ${error.message} ${JSON.stringify(error.data ?? null)}`));
-    });
-  });
-}
+const connect = (url, cookie, origin) => openSocket(url, cookie, { origin, timeoutMs: 30_000 });
 
 async function command(socket, name, body) {
   const ack = await socket.timeout(60_000).emitWithAck(name, { meetingId, idempotencyKey: randomUUID(), ...body });
@@ -57,14 +44,17 @@ serve({
         await command(socket, 'attendance:check-in', {});
         const joined = await socket.timeout(60_000).emitWithAck('live:join', { meetingId });
         if (!joined.ok) throw new Error(`live:join → ${JSON.stringify(joined)}`);
-        socket.on('live:event', (event) => {
+        const onEvent = (event) => {
           if (!current || event.payload?.voteId !== current.voteId) return;
           if (event.type === 'vote.opened') current.opened++;
+          else if (event.type === 'vote.ballot-cast') current.facts++;
           else if (event.type === 'vote.published' && Number.isNaN(current.publishedAt[i])) {
             current.publishedAt[i] = now();
             current.published++;
           }
-        });
+        };
+        socket.on('live:event', onEvent);
+        socket.on('live:events', (events) => events.forEach(onEvent));
         voters[i] = socket;
       }
     };
@@ -81,7 +71,7 @@ serve({
   async round({ vote, choices, serverPid }) {
     const n = voters.length;
     const { voteId } = await command(chair, 'vote:create', { vote });
-    current = { voteId, opened: 0, published: 0, publishedAt: new Float64Array(n).fill(Number.NaN) };
+    current = { voteId, opened: 0, facts: 0, published: 0, publishedAt: new Float64Array(n).fill(Number.NaN) };
     await command(chair, 'vote:open', { voteId });
     await until('vote.opened on every tablet', () => current.opened === n, 60_000);
 
@@ -121,6 +111,7 @@ serve({
     const serverCpuClose = cpuMs(serverPid);
     const published = Array.from(current.publishedAt, (t) => (Number.isNaN(t) ? null : t - closeAt));
     const lastAck = Math.max(...ack.filter((x) => !Number.isNaN(x)));
+    const ballotFacts = current.facts;
     current = null;
     return {
       voteId,
@@ -130,6 +121,8 @@ serve({
       seqs,
       refused,
       timed_out: timedOut,
+      // every tablet hears every ballot (who voted): n × n facts when nothing was lost on the way
+      ballot_facts_received: ballotFacts,
       last_ack_to_close_ms: closeAt - t0 - lastAck,
       close_ack_ms: closeAckMs,
       publish_ack_ms: publishAckMs,

@@ -63,6 +63,7 @@ export function openLiveClient(url: string, cookie: string, meetingId: string, n
   let recoveries = 0;
   socket.on('session:welcomed', (w: WelcomeEvent) => nodes.push(w.node));
   socket.on('live:event', (event) => broadcast.push(event.seq));
+  socket.on('live:events', (events) => broadcast.push(...events.map((e) => e.seq)));
   socket.on('connect', () => {
     if (socket.recovered) recoveries++;
   });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type EntityManager, MoreThan, MoreThanOrEqual, type Repository } from 'typeorm';
+import { type EntityManager, In, MoreThan, MoreThanOrEqual, type Repository } from 'typeorm';
 import type { MeetingEventDto } from '@phonghop/shared';
 import { AppError } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
@@ -68,36 +68,58 @@ export class EventLogService {
     return existing ? { ...toDto(existing), duplicate: true } : null;
   }
 
+  /** The events already stored under any of these keys, by key (one query for a batch of ballots). */
+  async byKeys(em: EntityManager, meetingId: string, keys: readonly string[]): Promise<Map<string, MeetingEventDto>> {
+    if (keys.length === 0) return new Map();
+    const rows = await em.find(MeetingEventEntity, { where: { meetingId, idempotencyKey: In([...keys]) } });
+    return new Map(rows.map((row) => [row.idempotencyKey!, toDto(row)]));
+  }
+
   /**
    * `append` for a caller that already holds the meeting's lock (`lockMeeting`) and checked the key (`byKey`) in
    * this transaction, as command handlers do before they decide what to append: saves two queries per command.
+   * `head`: the log's last seq and its hash as read under that lock (LiveStateStore.load), saving a third.
    */
-  async appendLocked(em: EntityManager, input: AppendEventInput): Promise<AppendedEvent> {
-    const key = input.idempotencyKey ?? null;
-    const last = await em.findOne(MeetingEventEntity, {
-      where: { meetingId: input.meetingId },
-      order: { seq: 'DESC' },
-      select: { seq: true, hash: true },
-    });
-    const seq = (last?.seq ?? 0) + 1;
-    const prevHash = last?.hash ?? GENESIS_HASH;
+  async appendLocked(em: EntityManager, input: AppendEventInput, head?: { seq: number; hash?: string }): Promise<AppendedEvent> {
+    const [event] = await this.appendManyLocked(em, [input], head);
+    return event;
+  }
+
+  /**
+   * `appendLocked` for several events of one meeting (a batch of ballots): chained in order and written in one
+   * multi-row insert. Same preconditions: the meeting's lock held, the keys checked.
+   */
+  async appendManyLocked(em: EntityManager, inputs: readonly AppendEventInput[], head?: { seq: number; hash?: string }): Promise<AppendedEvent[]> {
+    if (inputs.length === 0) return [];
+    const meetingId = inputs[0].meetingId;
+    let last = head?.seq === 0 ? null : head?.hash !== undefined ? { seq: head.seq, hash: head.hash } : await this.head(em, meetingId);
     const at = this.clock.now();
-    const row: MeetingEventEntity = {
-      id: randomUUID(),
-      meetingId: input.meetingId,
-      seq,
-      type: input.type,
-      payload: input.payload,
-      actorUserId: input.actorUserId,
-      at,
-      idempotencyKey: key,
-      prevHash,
+    const rows = inputs.map((input): MeetingEventEntity => {
+      if (input.meetingId !== meetingId) throw new Error('appendManyLocked: events of one meeting only');
+      const seq = (last?.seq ?? 0) + 1;
+      const prevHash = last?.hash ?? GENESIS_HASH;
       // Throws (and so rolls the caller's transaction back) on a payload canonical JSON cannot carry.
-      hash: eventHash(prevHash, { meetingId: input.meetingId, seq, type: input.type, payload: input.payload, actorUserId: input.actorUserId, at }),
-    };
+      const hash = eventHash(prevHash, { meetingId, seq, type: input.type, payload: input.payload, actorUserId: input.actorUserId, at });
+      last = { seq, hash };
+      return {
+        id: randomUUID(),
+        meetingId,
+        seq,
+        type: input.type,
+        payload: input.payload,
+        actorUserId: input.actorUserId,
+        at,
+        idempotencyKey: input.idempotencyKey ?? null,
+        prevHash,
+        hash,
+      };
+    });
     // `payload` is any JSON value; TypeORM's insert typing wants an object there.
-    await em.insert(MeetingEventEntity, { ...row, payload: row.payload as object });
-    return { ...toDto(row), duplicate: false };
+    await em.insert(
+      MeetingEventEntity,
+      rows.map((row) => ({ ...row, payload: row.payload as object })),
+    );
+    return rows.map((row) => ({ ...toDto(row), duplicate: false }));
   }
 
   /**
@@ -145,6 +167,10 @@ export class EventLogService {
     });
     const at = rows[0]?.seq === afterSeq ? rows.shift() : undefined;
     return { hashAtAfter: at?.hash ?? null, events: rows.slice(0, EVENT_PAGE_MAX).map(toDto), morePages: rows.length > EVENT_PAGE_MAX };
+  }
+
+  private head(em: EntityManager, meetingId: string): Promise<Pick<MeetingEventEntity, 'seq' | 'hash'> | null> {
+    return em.findOne(MeetingEventEntity, { where: { meetingId }, order: { seq: 'DESC' }, select: { seq: true, hash: true } });
   }
 
   /** The hash of event `seq`, or null when the log has no such event. */

@@ -1,35 +1,20 @@
 import { type BeforeApplicationShutdown, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, In, type Repository } from 'typeorm';
-import { ballotIssue, type CommandInput, type LiveState, type MeetingEventDto } from '@phonghop/shared';
+import type { CommandInput } from '@phonghop/shared';
 import { AppError } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
 import { DbWriter } from '../database/db-writer.js';
 import { canView, type Membership, membershipOf, type Viewer } from '../meetings/meeting-access.js';
 import { MeetingEntity } from '../meetings/meeting.entity.js';
 import { ParticipantEntity } from '../meetings/participant.entity.js';
+import type { AppendedEvent } from '../live/event-log.service.js';
 import { GroupCommit, type ItemOutcome } from './ballot-batcher.js';
+import { type BallotAck, type BallotRequest, type BatchReads, countDeltas, type ItemPlan, type PlannedBallot, planBallots } from './ballot-plan.js';
 import { VoteBallotEntity, VoteCountEntity, VoteParticipationEntity } from './vote-records.entity.js';
 import { VoteRoom } from './vote-room.js';
-import { canRunVoteCommand, seatOf, votingSeatOf, votingSeats } from './vote-rules.js';
+import { canRunVoteCommand, seatOf, votingSeats } from './vote-rules.js';
 import { VoteEntity } from './vote.entity.js';
-
-/** A ballot waiting for its batch. */
-interface BallotRequest {
-  meetingId: string;
-  voteId: string;
-  /** The seat that votes: the member's, also when their substitute or the secretary sends it. */
-  seat: string;
-  choices: string[];
-  idempotencyKey: string;
-  actorUserId: string;
-  recordedBySecretary: boolean;
-}
-
-export interface BallotAck {
-  seq: number;
-  voteId: string;
-}
 
 /** The batching window: long enough to gather a room voting at once, far below what a member notices. */
 const WINDOW_MS = 4;
@@ -37,8 +22,8 @@ const MAX_BATCH = 100;
 
 /**
  * Ballots: checked, stored and acknowledged in group commits (ballot-batcher.ts). A batch is one durable
- * transaction (ADR 10) under the meeting's lock; each ballot runs inside a savepoint, so a refused or failing one
- * leaves no trace and does not disturb the others. Every stored ballot appends one `vote.ballot-cast` event (who,
+ * transaction (ADR 10) under the meeting's lock; its ballots are decided in memory (ballot-plan.ts), so a refused one
+ * writes nothing and does not disturb the others. Every stored ballot appends one `vote.ballot-cast` event (who,
  * never what) keyed by the ballot's idempotency key, so a retried ballot answers its original ack.
  */
 @Injectable()
@@ -56,17 +41,9 @@ export class BallotsService implements BeforeApplicationShutdown {
     private readonly clock: Clock,
   ) {}
 
-  /** A member's own ballot, in the seat they hold. */
-  async cast(viewer: Viewer, body: CommandInput<'vote:cast'>): Promise<BallotAck> {
-    const { membership } = await this.access(viewer, body.meetingId, []);
-    const seat = votingSeatOf(membership);
-    if (seat === null) throw new AppError('VOTE_NOT_ELIGIBLE');
-    return this.batches.submit(body.meetingId, {
-      ...body,
-      seat,
-      actorUserId: viewer.userId,
-      recordedBySecretary: false,
-    });
+  /** A member's own ballot: the seat they hold is found in the batch, with the other ballots' (ballot-plan.ts). */
+  cast(viewer: Viewer, body: CommandInput<'vote:cast'>): Promise<BallotAck> {
+    return this.batches.submit(body.meetingId, { ...body, sender: viewer, seat: null, recordedBySecretary: false });
   }
 
   /** The secretary records the ballot of a member who votes by show of hands. */
@@ -79,30 +56,14 @@ export class BallotsService implements BeforeApplicationShutdown {
         message: 'Người này không phải thành viên có quyền biểu quyết của cuộc họp.',
       });
     const { userId: _userId, ...ballot } = body;
-    return this.batches.submit(body.meetingId, {
-      ...ballot,
-      seat: seat.userId,
-      actorUserId: viewer.userId,
-      recordedBySecretary: true,
-    });
+    return this.batches.submit(body.meetingId, { ...ballot, sender: viewer, seat: seat.userId, recordedBySecretary: true });
   }
 
-  /**
-   * MeetingsService.context()'s rules (meeting-access.ts: 404 for whoever may not see the meeting) on the meeting's
-   * status and only the seats of the viewer and of `others`, in the same order: this runs for every ballot and every
-   * retry, and loading every participant was a quarter of a ballot's CPU in a full room.
-   */
+  /** MeetingsService.context()'s rules (meeting-access.ts) on the meeting's status and only the seats of the viewer and of `others`. */
   private async access(viewer: Viewer, meetingId: string, others: string[]): Promise<{ membership: Membership | null; rows: ParticipantEntity[] }> {
-    const ids = [viewer.userId, ...others];
     const [meeting, rows] = await Promise.all([
       this.meetings.findOne({ where: { id: meetingId }, select: { id: true, status: true } }),
-      this.participants.find({
-        where: [
-          { meetingId, userId: In(ids) },
-          { meetingId, substituteUserId: In(ids), rsvp: 'delegated' },
-        ],
-        order: { createdAt: 'ASC' },
-      }),
+      this.seatRows(this.participants.manager, meetingId, [viewer.userId, ...others]),
     ]);
     if (!meeting) throw new AppError('NOT_FOUND');
     const membership = membershipOf(viewer.userId, rows);
@@ -110,44 +71,52 @@ export class BallotsService implements BeforeApplicationShutdown {
     return { membership, rows };
   }
 
+  /** The participant rows of these people's seats: their own, or the one they hold as a delegated substitute. */
+  private seatRows(em: EntityManager, meetingId: string, userIds: string[]): Promise<ParticipantEntity[]> {
+    const ids = In([...new Set(userIds)]);
+    return em.find(ParticipantEntity, {
+      where: [
+        { meetingId, userId: ids },
+        { meetingId, substituteUserId: ids, rsvp: 'delegated' },
+      ],
+      order: { createdAt: 'ASC' },
+    });
+  }
+
   /** On SIGTERM, ballots already received are committed (and acknowledged) before the connection closes. */
   async beforeApplicationShutdown(): Promise<void> {
     await this.batches.drain();
   }
 
+  /**
+   * One batch, one durable transaction under the meeting's lock: a fixed number of reads, the ballots decided in
+   * memory (planBallots), then one multi-row insert each for participation, ballots and events, one update per
+   * counter that moved. After commit, one `live:events` message carries the batch's facts to the room.
+   */
   private async commitBatch(meetingId: string, items: BallotRequest[]): Promise<ItemOutcome<BallotAck>[]> {
-    const appended: MeetingEventDto[] = [];
+    let appended: AppendedEvent[] = [];
     const outcomes = await this.db.transaction(
       async (em) => {
-        appended.length = 0;
         await this.room.lock(em, meetingId);
-        const snapshot = await this.room.load(em, meetingId);
-        const batch: Batch = {
-          em,
-          meetingId,
-          state: snapshot.state,
-          votes: new Map(),
-        };
-        const results: ItemOutcome<BallotAck>[] = [];
-        for (const item of items) {
-          await em.query('SAVEPOINT ballot');
-          try {
-            const { ack, event } = await this.store(batch, item);
-            await em.query('RELEASE SAVEPOINT ballot');
-            if (event) appended.push(event);
-            results.push({ ok: true, value: ack });
-          } catch (error) {
-            await em.query('ROLLBACK TO SAVEPOINT ballot');
-            await em.query('RELEASE SAVEPOINT ballot');
-            results.push({ ok: false, error });
+        const plans = planBallots(items, await this.read(em, meetingId, items));
+        const writes = plans.flatMap((p) => (p.kind === 'write' ? [p.ballot] : []));
+        appended = await this.write(em, meetingId, writes);
+        const seqOf = new Map(writes.map((b, i) => [b, appended[i].seq]));
+        const outcomeOf = (plan: ItemPlan, all: ItemOutcome<BallotAck>[]): ItemOutcome<BallotAck> => {
+          switch (plan.kind) {
+            case 'stored':
+              return { ok: true, value: plan.ack };
+            case 'same-as':
+              return all[plan.index];
+            case 'refused':
+              return { ok: false, error: plan.error };
+            case 'write':
+              return { ok: true, value: { seq: seqOf.get(plan.ballot)!, voteId: plan.ballot.vote.id } };
           }
-        }
-        const last = appended.at(-1);
-        if (last) {
-          for (const vote of batch.votes.values()) await em.update(VoteEntity, { id: vote.id }, { castCount: vote.castCount });
-          await this.room.saveSnapshot(em, meetingId, { seq: last.seq, state: batch.state }, last.at);
-        }
-        return results;
+        };
+        const all: ItemOutcome<BallotAck>[] = [];
+        for (const plan of plans) all.push(outcomeOf(plan, all));
+        return all;
       },
       { durable: true },
     );
@@ -155,132 +124,97 @@ export class BallotsService implements BeforeApplicationShutdown {
     return outcomes;
   }
 
-  /** One ballot inside the batch's transaction; throws (and its savepoint is rolled back) when refused. */
-  private async store(batch: Batch, item: BallotRequest): Promise<{ ack: BallotAck; event?: MeetingEventDto }> {
-    const { em, meetingId } = batch;
-    const existing = await this.room.byKey(em, meetingId, item.idempotencyKey);
-    if (existing)
-      return {
-        ack: {
-          seq: existing.seq,
-          voteId: (existing.payload as { voteId?: string }).voteId ?? item.voteId,
-        },
-      };
-    const vote = await this.vote(batch, item.voteId);
-    if (vote.status !== 'open' || (vote.closesAt && vote.closesAt <= this.clock.now())) throw new AppError('VOTE_NOT_OPEN');
-    if (item.recordedBySecretary && vote.kind === 'secret') throw new AppError('VOTE_RECORD_NOT_ALLOWED');
-    if (!(vote.eligible ?? []).includes(item.seat)) throw new AppError('VOTE_NOT_ELIGIBLE');
-    const issue = ballotIssue(item.choices, vote);
-    if (issue) throw new AppError('VOTE_INVALID_CHOICE', { message: issue.message });
-
-    const cast = await em.findOneBy(VoteParticipationEntity, {
-      voteId: vote.id,
-      seatUserId: item.seat,
-    });
-    if (cast && !vote.allowChange) {
-      throw new AppError('VOTE_ALREADY_CAST', item.recordedBySecretary ? { message: 'Thành viên này đã biểu quyết, không thể ghi nhận lại.' } : {});
-    }
-    if (cast) await this.change(em, vote, item);
-    else await this.insert(em, vote, item);
-    const castCount = vote.castCount + (cast ? 0 : 1);
-
-    const liveCounts = vote.kind === 'open' && vote.showLiveChoices ? await this.counts(em, vote.id) : undefined;
-    const payload = {
-      voteId: vote.id,
-      voterUserId: item.seat,
-      castCount,
-      recordedBySecretary: item.recordedBySecretary,
-      ...(cast ? { changed: true } : {}),
-      ...(liveCounts ? { liveCounts } : {}),
+  /** Everything planBallots needs, in a handful of queries whatever the batch's size. */
+  private async read(em: EntityManager, meetingId: string, items: BallotRequest[]): Promise<BatchReads> {
+    const senders = items.filter((i) => i.seat === null).map((i) => i.sender.userId);
+    const voteIds = [...new Set(items.map((i) => i.voteId))];
+    const [meeting, participants, stored, votes] = await Promise.all([
+      em.findOne(MeetingEntity, { where: { id: meetingId }, select: { id: true, status: true } }),
+      senders.length > 0 ? this.seatRows(em, meetingId, senders) : Promise.resolve([]),
+      this.room.byKeys(em, meetingId, items.map((i) => i.idempotencyKey)),
+      em.find(VoteEntity, { where: { id: In(voteIds), meetingId } }),
+    ]);
+    const seats = [...new Set([...items.flatMap((i) => (i.seat ? [i.seat] : [])), ...participants.map((p) => p.userId)])];
+    const [cast, changeable, counted] = await Promise.all([
+      seats.length > 0 ? em.find(VoteParticipationEntity, { where: { voteId: In(voteIds), seatUserId: In(seats) } }) : Promise.resolve([]),
+      votes.some((v) => v.allowChange) && seats.length > 0
+        ? em.find(VoteBallotEntity, { where: { voteId: In(votes.filter((v) => v.allowChange).map((v) => v.id)), seatUserId: In(seats) } })
+        : Promise.resolve([]),
+      votes.some(showsLiveCounts) ? em.find(VoteCountEntity, { where: { voteId: In(votes.filter(showsLiveCounts).map((v) => v.id)) } }) : Promise.resolve([]),
+    ]);
+    const counts = new Map<string, Record<string, number>>();
+    for (const row of counted) counts.set(row.voteId, { ...counts.get(row.voteId), [row.optionKey]: row.count });
+    return {
+      meetingStatus: meeting?.status ?? null,
+      participants,
+      stored,
+      votes: new Map(votes.map((v) => [v.id, v])),
+      cast: new Set(cast.map((p) => `${p.voteId}:${p.seatUserId}`)),
+      ballots: new Map(changeable.map((b) => [`${b.voteId}:${b.seatUserId}`, b.choices])),
+      counts,
+      now: this.clock.now(),
     };
-    const { event, state } = await this.room.append(
+  }
+
+  /** The planned ballots' rows, counters and events (one `vote.ballot-cast` each: who, never what), and the snapshot. */
+  private async write(em: EntityManager, meetingId: string, ballots: PlannedBallot[]): Promise<AppendedEvent[]> {
+    if (ballots.length === 0) return [];
+    const now = this.clock.now();
+    const fresh = ballots.filter((b) => b.previous === null);
+    // The primary key (vote_id, seat_user_id) is the database's own guarantee of one ballot per seat.
+    await em.insert(
+      VoteParticipationEntity,
+      fresh.map((b) => ({ voteId: b.vote.id, seatUserId: b.seat, recordedBySecretary: b.item.recordedBySecretary })),
+    );
+    const named = fresh.filter((b) => b.vote.kind !== 'secret');
+    if (named.length > 0) {
+      await em.insert(
+        VoteBallotEntity,
+        named.map((b) => ({ voteId: b.vote.id, seatUserId: b.seat, choices: b.item.choices, recordedBySecretary: b.item.recordedBySecretary, castAt: now })),
+      );
+    }
+    // Only open and named votes allow a change (a secret ballot's first choice is nowhere to be found).
+    for (const b of ballots.filter((x) => x.previous !== null)) {
+      await em.update(VoteBallotEntity, { voteId: b.vote.id, seatUserId: b.seat }, { choices: b.item.choices, recordedBySecretary: b.item.recordedBySecretary, castAt: now });
+    }
+    for (const [voteId, deltas] of countDeltas(ballots)) {
+      for (const [optionKey, delta] of deltas) {
+        if (delta === 0) continue;
+        await em
+          .createQueryBuilder()
+          .update(VoteCountEntity)
+          .set({ count: () => `count + ${Math.trunc(delta)}` })
+          .where('vote_id = :voteId AND option_key = :optionKey', { voteId, optionKey })
+          .execute();
+      }
+    }
+    const castCounts = new Map(ballots.map((b) => [b.vote.id, b.castCount]));
+    for (const [id, castCount] of castCounts) await em.update(VoteEntity, { id }, { castCount });
+    const before = await this.room.load(em, meetingId);
+    const { events, state } = await this.room.appendBatch(
       em,
       meetingId,
-      batch.state,
-      { type: 'vote.ballot-cast', payload },
-      item.actorUserId,
-      item.idempotencyKey,
-      {
-        mayBeNoOp: Boolean(cast),
-      },
+      before,
+      ballots.map((b) => ({
+        type: 'vote.ballot-cast' as const,
+        payload: {
+          voteId: b.vote.id,
+          voterUserId: b.seat,
+          castCount: b.castCount,
+          recordedBySecretary: b.item.recordedBySecretary,
+          ...(b.previous ? { changed: true } : {}),
+          ...(b.liveCounts ? { liveCounts: b.liveCounts } : {}),
+        },
+        actorUserId: b.item.sender.userId,
+        idempotencyKey: b.item.idempotencyKey,
+      })),
     );
-    // Only now, the ballot being stored: a refused one leaves the batch's view of the vote as it was.
-    vote.castCount = castCount;
-    batch.state = state;
-    return { ack: { seq: event.seq, voteId: vote.id }, event };
-  }
-
-  private async insert(em: EntityManager, vote: VoteEntity, item: BallotRequest): Promise<void> {
-    // The primary key (vote_id, seat_user_id) is the database's own guarantee of one ballot per seat.
-    await em.insert(VoteParticipationEntity, {
-      voteId: vote.id,
-      seatUserId: item.seat,
-      recordedBySecretary: item.recordedBySecretary,
-    });
-    if (vote.kind !== 'secret') {
-      await em.insert(VoteBallotEntity, {
-        voteId: vote.id,
-        seatUserId: item.seat,
-        choices: item.choices,
-        recordedBySecretary: item.recordedBySecretary,
-        castAt: this.clock.now(),
-      });
-    }
-    await this.bump(em, vote.id, item.choices, +1);
-  }
-
-  /** Only open and named votes allow a change (a secret ballot's first choice is nowhere to be found). */
-  private async change(em: EntityManager, vote: VoteEntity, item: BallotRequest): Promise<void> {
-    const ballot = await em.findOneByOrFail(VoteBallotEntity, {
-      voteId: vote.id,
-      seatUserId: item.seat,
-    });
-    await this.bump(em, vote.id, ballot.choices, -1);
-    await em.update(
-      VoteBallotEntity,
-      { voteId: vote.id, seatUserId: item.seat },
-      {
-        choices: item.choices,
-        recordedBySecretary: item.recordedBySecretary,
-        castAt: this.clock.now(),
-      },
-    );
-    await this.bump(em, vote.id, item.choices, +1);
-  }
-
-  private async bump(em: EntityManager, voteId: string, keys: readonly string[], by: 1 | -1): Promise<void> {
-    await em
-      .createQueryBuilder()
-      .update(VoteCountEntity)
-      .set({ count: () => (by > 0 ? 'count + 1' : 'count - 1') })
-      .where('vote_id = :voteId AND option_key IN (:...keys)', { voteId, keys })
-      .execute();
-  }
-
-  private async counts(em: EntityManager, voteId: string): Promise<Record<string, number>> {
-    const rows = await em.find(VoteCountEntity, { where: { voteId } });
-    return Object.fromEntries(rows.map((r) => [r.optionKey, r.count]));
-  }
-
-  private async vote(batch: Batch, voteId: string): Promise<VoteEntity> {
-    let vote = batch.votes.get(voteId);
-    if (!vote) {
-      const row = await batch.em.findOneBy(VoteEntity, {
-        id: voteId,
-        meetingId: batch.meetingId,
-      });
-      if (!row) throw new AppError('NOT_FOUND');
-      batch.votes.set(voteId, row);
-      vote = row;
-    }
-    return vote;
+    const last = events[events.length - 1];
+    await this.room.saveSnapshot(em, meetingId, { seq: last.seq, state }, last.at);
+    return events;
   }
 }
 
-interface Batch {
-  em: EntityManager;
-  meetingId: string;
-  state: LiveState;
-  /** Each vote's row, read once per batch; castCount is written back once at the end. */
-  votes: Map<string, VoteEntity>;
+function showsLiveCounts(vote: Pick<VoteEntity, 'kind' | 'showLiveChoices'>): boolean {
+  return vote.kind === 'open' && vote.showLiveChoices;
 }

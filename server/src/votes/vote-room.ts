@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { type EntityManager, QueryFailedError, type Repository } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import {
   applyEvent,
   type ErrorCode,
@@ -14,10 +13,8 @@ import {
 } from '@phonghop/shared';
 import { AppError } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
-import { DbWriter } from '../database/db-writer.js';
-import { type AppendedEvent, EventLogService, toDto } from '../live/event-log.service.js';
+import { type AppendedEvent, EventLogService } from '../live/event-log.service.js';
 import { LiveStateStore } from '../live/live-state.store.js';
-import { MeetingEventEntity } from '../live/meeting-event.entity.js';
 import { RealtimeEmitter } from '../realtime/realtime-emitter.js';
 
 /** The event a vote command stands for, and what to do once it is committed (arm a timer, scrub). */
@@ -39,9 +36,6 @@ export type VoteDecision = {
 @Injectable()
 export class VoteRoom {
   constructor(
-    @InjectRepository(MeetingEventEntity)
-    private readonly events: Repository<MeetingEventEntity>,
-    private readonly db: DbWriter,
     private readonly log: EventLogService,
     private readonly store: LiveStateStore,
     private readonly clock: Clock,
@@ -59,28 +53,17 @@ export class VoteRoom {
     decide: (em: EntityManager, state: LiveState) => Promise<VoteDecision>,
   ): Promise<AppendedEvent> {
     let afterCommit: VoteDecision['afterCommit'];
-    let appended: AppendedEvent;
-    try {
-      appended = await this.db.transaction(async (em) => {
-        await this.log.lockMeeting(em, meetingId);
-        const existing = await this.log.byKey(em, meetingId, idempotencyKey);
-        if (existing) return existing;
-        const before = await this.store.load(em, meetingId);
-        const decision = await decide(em, before.state);
-        afterCommit = decision.afterCommit;
-        const { event, state } = await this.append(em, meetingId, before.state, decision, actorUserId, idempotencyKey);
-        await this.saveSnapshot(em, meetingId, { seq: event.seq, state }, event.at);
-        return event;
-      });
-    } catch (error) {
-      // Two concurrent retries with the same key (two nodes): the unique index let one in; answer with its event.
-      if (!isUniqueViolation(error)) throw error;
-      const existing = await this.events.findOne({
-        where: { meetingId, idempotencyKey },
-      });
-      if (!existing) throw error;
-      return { ...toDto(existing), duplicate: true };
-    }
+    const appended = await this.log.keyedTransaction(meetingId, idempotencyKey, async (em) => {
+      await this.log.lockMeeting(em, meetingId);
+      const existing = await this.log.byKey(em, meetingId, idempotencyKey);
+      if (existing) return existing;
+      const before = await this.store.load(em, meetingId);
+      const decision = await decide(em, before.state);
+      afterCommit = decision.afterCommit;
+      const { event, state } = await this.append(em, meetingId, before, decision, actorUserId, idempotencyKey);
+      await this.saveSnapshot(em, meetingId, { seq: event.seq, state }, event.at);
+      return event;
+    });
     if (!appended.duplicate) {
       this.broadcast([appended]);
       await afterCommit?.();
@@ -100,7 +83,7 @@ export class VoteRoom {
   async append(
     em: EntityManager,
     meetingId: string,
-    state: LiveState,
+    before: LiveSnapshot,
     decision: Pick<VoteDecision, 'type' | 'payload' | 'refusal'>,
     actorUserId: string | null,
     idempotencyKey: string | undefined,
@@ -112,40 +95,54 @@ export class VoteRoom {
       at: this.clock.now().toISOString(),
     };
     if (!parseLiveEvent(probe)) throw new Error(`invalid ${decision.type} payload`);
-    if (!options.mayBeNoOp && applyEvent(state, probe) === state) throw new AppError(decision.refusal ?? 'VOTE_INVALID_TRANSITION');
-    const event = await this.log.appendLocked(em, {
-      meetingId,
-      type: decision.type,
-      payload: decision.payload,
-      actorUserId,
-      idempotencyKey,
-    });
-    return { event, state: applyEvent(state, event) };
+    if (!options.mayBeNoOp && applyEvent(before.state, probe) === before.state) throw new AppError(decision.refusal ?? 'VOTE_INVALID_TRANSITION');
+    const event = await this.log.appendLocked(em, { meetingId, type: decision.type, payload: decision.payload, actorUserId, idempotencyKey }, before);
+    return { event, state: applyEvent(before.state, event) };
+  }
+
+  /**
+   * Appends several vote facts in one insert (a batch of ballots, already checked by the caller under the lock) and
+   * returns them with the state after the last. Each must be a valid event; none is refused here.
+   */
+  async appendBatch(
+    em: EntityManager,
+    meetingId: string,
+    before: LiveSnapshot,
+    facts: ReadonlyArray<Pick<VoteDecision, 'type' | 'payload'> & { actorUserId: string | null; idempotencyKey: string }>,
+  ): Promise<{ events: AppendedEvent[]; state: LiveState }> {
+    for (const fact of facts) {
+      if (!parseLiveEvent({ type: fact.type, payload: fact.payload, at: this.clock.now().toISOString() })) throw new Error(`invalid ${fact.type} payload`);
+    }
+    const events = await this.log.appendManyLocked(
+      em,
+      facts.map((f) => ({ meetingId, type: f.type, payload: f.payload, actorUserId: f.actorUserId, idempotencyKey: f.idempotencyKey })),
+      before,
+    );
+    return { events, state: events.reduce<LiveState>((state, event) => applyEvent(state, event), before.state) };
   }
 
   async saveSnapshot(em: EntityManager, meetingId: string, snapshot: LiveSnapshot, at: string): Promise<void> {
     await this.store.save(em, meetingId, snapshot, new Date(at));
   }
 
-  byKey(em: EntityManager, meetingId: string, idempotencyKey: string): Promise<AppendedEvent | null> {
-    return this.log.byKey(em, meetingId, idempotencyKey);
+  /** Events already stored under any of these keys (a batch of ballots' retries), by key. */
+  byKeys(em: EntityManager, meetingId: string, keys: readonly string[]): Promise<Map<string, MeetingEventDto>> {
+    return this.log.byKeys(em, meetingId, keys);
   }
 
   lock(em: EntityManager, meetingId: string): Promise<void> {
     return this.log.lockMeeting(em, meetingId);
   }
 
-  /** After commit only: tablets must never see an event that was rolled back. */
+  /**
+   * After commit only: tablets must never see an event that was rolled back. Events committed together go as one
+   * `live:events` message (a batch of ballots), a single one as `live:event`.
+   */
   broadcast(events: readonly MeetingEventDto[]): void {
-    for (const event of events) {
-      const { duplicate: _d, ...dto } = event as AppendedEvent;
-      this.realtime.to(rooms.meeting(event.meetingId))?.emit('live:event', dto);
-    }
+    const dtos = events.map(({ duplicate: _d, ...dto }: MeetingEventDto & { duplicate?: boolean }) => dto);
+    if (dtos.length === 0) return;
+    const room = this.realtime.to(rooms.meeting(dtos[0].meetingId));
+    if (dtos.length === 1) room?.emit('live:event', dtos[0]);
+    else room?.emit('live:events', dtos);
   }
-}
-
-export function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const code = (error.driverError as { code?: unknown } | undefined)?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }

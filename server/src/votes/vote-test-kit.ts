@@ -150,10 +150,11 @@ export class VoteKit {
   }
 }
 
-/** Collects `live:event` facts on a socket from the moment it is called. */
+/** Collects the facts broadcast to a socket (`live:event`, and `live:events` batches) from the moment it is called. */
 export function collect(socket: TestSocket): { events: MeetingEventDto[]; until: (pred: (events: MeetingEventDto[]) => boolean, ms?: number) => Promise<MeetingEventDto[]> } {
   const events: MeetingEventDto[] = [];
   socket.on('live:event', (e) => events.push(e));
+  socket.on('live:events', (batch) => events.push(...batch));
   return {
     events,
     until: (pred, ms = 5000) =>

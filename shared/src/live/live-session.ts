@@ -14,8 +14,8 @@ import type { LiveState } from './live-state.js';
  */
 export interface LiveSocketLike {
   readonly connected: boolean;
-  on(event: 'connect' | 'disconnect' | 'live:event', listener: (...args: never[]) => void): unknown;
-  off(event: 'connect' | 'disconnect' | 'live:event', listener: (...args: never[]) => void): unknown;
+  on(event: 'connect' | 'disconnect' | 'live:event' | 'live:events', listener: (...args: never[]) => void): unknown;
+  off(event: 'connect' | 'disconnect' | 'live:event' | 'live:events', listener: (...args: never[]) => void): unknown;
   timeout(ms: number): { emitWithAck(event: string, payload: unknown): Promise<unknown> };
 }
 
@@ -85,6 +85,7 @@ export class LiveSession {
     socket.on('connect', this.handleConnect);
     socket.on('disconnect', this.handleDisconnect);
     socket.on('live:event', this.handleEvent);
+    socket.on('live:events', this.handleEvents);
     if (socket.connected) this.handleConnect();
   }
 
@@ -150,6 +151,7 @@ export class LiveSession {
     this.socket.off('connect', this.handleConnect);
     this.socket.off('disconnect', this.handleDisconnect);
     this.socket.off('live:event', this.handleEvent);
+    this.socket.off('live:events', this.handleEvents);
     this.listeners.clear();
   }
 
@@ -162,10 +164,21 @@ export class LiveSession {
   };
 
   private readonly handleEvent = (event: MeetingEventDto) => {
-    if (event.meetingId !== this.meetingId) return;
-    const outcome = this.replica.apply(event);
-    if (outcome === 'gap') void this.resync();
-    if (outcome !== 'duplicate') this.emit();
+    this.handleEvents([event]);
+  };
+
+  /** Applies facts in order and tells the listeners once; a gap asks for what is missing. */
+  private readonly handleEvents = (events: MeetingEventDto[]) => {
+    let changed = false;
+    let gap = false;
+    for (const event of events) {
+      if (event.meetingId !== this.meetingId) continue;
+      const outcome = this.replica.apply(event);
+      gap ||= outcome === 'gap';
+      changed ||= outcome !== 'duplicate';
+    }
+    if (gap) void this.resync();
+    if (changed) this.emit();
   };
 
   private async catchUp(): Promise<void> {

@@ -116,4 +116,9 @@ export type LiveCommandResults = {
 export interface LiveServerEvents {
   /** A fact of the meeting's event log, to the room `meeting:<id>`. */
   'live:event': (event: MeetingEventDto) => void;
+  /**
+   * Several facts of one meeting committed together (a batch of ballots), in seq order: one message per tablet per
+   * batch instead of one per fact, so a room voting at once is not flooded.
+   */
+  'live:events': (events: MeetingEventDto[]) => void;
 }
