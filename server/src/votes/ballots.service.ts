@@ -18,7 +18,7 @@ import { VoteEntity } from './vote.entity.js';
 
 /** The batching window: long enough to gather a room voting at once, far below what a member notices. */
 const WINDOW_MS = 4;
-const MAX_BATCH = 100;
+const MAX_BATCH = 500;
 
 /**
  * Ballots: checked, stored and acknowledged in group commits (ballot-batcher.ts). A batch is one durable
@@ -120,7 +120,10 @@ export class BallotsService implements BeforeApplicationShutdown {
       },
       { durable: true },
     );
-    this.room.broadcast(appended);
+    // The acks first (they resolve when this returns), the room's copy of the facts on the next turn of the loop: a
+    // member waits for their own answer, not for the batch to reach every tablet. Broadcasts keep their order
+    // (setImmediate is FIFO), and a tablet that sees a later fact first catches up by seq (LiveSession).
+    setImmediate(() => this.room.broadcast(appended));
     return outcomes;
   }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import type { VoteDetailDto, VoteDto } from '@phonghop/shared';
+import { LiveSession, type VoteDetailDto, type VoteDto } from '@phonghop/shared';
 import { FakeClock } from '../common/clock.js';
 import { DbWriter } from '../database/db-writer.js';
 import { json } from '../testing/factories.js';
@@ -245,6 +245,12 @@ describe(`voting in the live room (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, ()
   it('commits a burst of ballots in a few durable transactions; a bad ballot in the batch fails alone', async () => {
     const { meetingId } = await k.liveMeeting({ present: ['chair', 'nam', 'lan', 'son'] });
     const voteId = await k.openVote(meetingId, yesNo({ kind: 'open', showLiveChoices: true }));
+    // the display follows the room through a LiveSession: the batch's facts arrive as one live:events message
+    const display = new LiveSession(k.sockets.display, meetingId);
+    await display.ready();
+    const batches: number[] = [];
+    k.sockets.display.on('live:events', (events) => batches.push(events.length));
+    k.sockets.display.on('live:event', (event) => event.type === 'vote.ballot-cast' && batches.push(-1));
     const writer = k.t.app.get(DbWriter);
     const spy = jest.spyOn(writer, 'transaction');
     const acks = await Promise.all([
@@ -263,6 +269,13 @@ describe(`voting in the live room (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, ()
     const state = await k.state(meetingId);
     expect(state.votes[voteId]).toMatchObject({ castCount: 3, liveCounts: { yes: 2, no: 1, abstain: 0 } });
     expect(new Set(acks.filter((a) => a.ok).map((a) => a.seq)).size).toBe(3);
+    const last = Math.max(...acks.filter((a) => a.ok).map((a) => a.seq!));
+    for (let i = 0; i < 100 && display.view.seq < last; i++) await new Promise((r) => setTimeout(r, 10));
+    // every fact once: in one live:events per batch of several, alone (−1) otherwise
+    expect(batches.reduce((a, b) => a + Math.abs(b), 0)).toBe(3);
+    if (durable === 1) expect(batches).toEqual([3]);
+    expect({ seq: display.view.seq, state: display.view.state }).toEqual({ seq: last, state });
+    display.close();
   });
 
   it('lets a ballot change when the vote allows it, keeping one ballot per seat', async () => {
