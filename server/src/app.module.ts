@@ -9,6 +9,7 @@ import { HttpExceptionFilter } from './common/http-exception.filter.js';
 import { APP_CONFIG, type AppConfig } from './config/env.js';
 import { buildDataSourceOptions } from './database/data-source.js';
 import { DatabaseModule } from './database/database.module.js';
+import { bindNumericParameters } from './database/sqlite-bound-numbers.js';
 import { runMigrations } from './database/migrate.js';
 import { DemoModule } from './demo/demo.module.js';
 import { DocumentsModule } from './documents/documents.module.js';
@@ -52,6 +53,7 @@ export class AppModule {
           // Migrations run before anything else touches the database; never `synchronize`.
           dataSourceFactory: async (options) => {
             const dataSource = await new DataSource(options!).initialize();
+            bindNumericParameters(dataSource);
             await runMigrations(dataSource);
             return dataSource;
           },
