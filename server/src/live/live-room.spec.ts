@@ -202,6 +202,22 @@ describe(`live room rules (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => {
     expect((await t.request('GET', '/api/live/speaking-stats?from=02/12/2026', { cookie: f.secretary })).status).toBe(400);
   });
 
+  it('answers a retry with its original event, also one that would apply again now (the unique key stops it)', async () => {
+    const { meetingId, documentId } = await meetingWithPlan();
+    await cmd(s.chair, meetingId, 'meeting:start');
+    const page3 = { meetingId, idempotencyKey: randomUUID(), documentId, version: 1, page: 3 };
+    const first = await send(s.chair, 'presentation:go-to-page', page3);
+    expect(first).toMatchObject({ ok: true });
+    expect(await cmd(s.chair, meetingId, 'presentation:go-to-page', { documentId, version: 1, page: 4 })).toMatchObject({ ok: true });
+    const events = t.app.get(DataSource).getRepository(MeetingEventEntity);
+    const count = await events.countBy({ meetingId });
+    // page 3 again would change the state (the room is on page 4): the key, not the state, makes it a repeat
+    expect(await send(s.chair, 'presentation:go-to-page', page3)).toEqual(first);
+    expect(await events.countBy({ meetingId })).toBe(count);
+    const joined = (await send(s.nam, 'live:join', { meetingId })) as unknown as { state: { presentation: { page: number } | null } };
+    expect(joined.state.presentation).toMatchObject({ page: 4 });
+  });
+
   it('a LiveSession catches up after its socket drops, applying each missed event once', async () => {
     const { meetingId, items } = await meetingWithPlan();
     const socket = await connect(cookie.lan);

@@ -108,23 +108,37 @@ export class LiveService {
     body: CommandInput<K>,
   ): Promise<AppendedEvent> {
     await this.log.lockMeeting(em, body.meetingId);
-    const existing = await this.log.byKey(em, body.meetingId, body.idempotencyKey);
-    if (existing) return existing;
     const before = await this.store.load(em, body.meetingId);
-    const event = await this.commandEvents.eventFor(em, name, body, { viewer, ctx, state: before.state });
-    const probe = { ...event, at: this.clock.now().toISOString() };
-    const candidate = parseLiveEvent(probe);
-    if (!candidate) throw new AppError('VALIDATION_FAILED');
-    if (applyEvent(before.state, probe) === before.state) throw new AppError(liveRefusal(before.state, candidate));
-    const move = MEETING_STATUS_MOVES[name];
-    if (move) {
-      const changed = await em.update(MeetingEntity, { id: body.meetingId, status: move.from }, { status: move.to, updatedAt: this.clock.now() });
-      if (!changed.affected) throw new AppError('INVALID_STATUS_TRANSITION');
+    let event: Awaited<ReturnType<LiveCommandEvents['eventFor']>>;
+    try {
+      event = await this.decide(em, viewer, ctx, name, body, before.state);
+    } catch (error) {
+      // The key is looked up only now: a retry of an applied command is mostly refused by the state it made (already
+      // paused, already checked in), so it is answered here with its event; one that would apply again (the page
+      // has moved on since) is stopped by the key's unique index at the insert (keyedTransaction answers it).
+      const existing = error instanceof AppError ? await this.log.byKey(em, body.meetingId, body.idempotencyKey) : null;
+      if (existing) return existing;
+      throw error;
     }
     const appended = await this.log.appendLocked(em, { meetingId: body.meetingId, type: event.type, payload: event.payload, actorUserId: viewer.userId, idempotencyKey: body.idempotencyKey }, before);
     const after: LiveState = applyEvent(before.state, appended);
     await this.store.save(em, body.meetingId, { seq: appended.seq, state: after }, new Date(appended.at));
     await this.speaking.recordEndedTurns(em, body.meetingId, before.state, after, appended);
     return appended;
+  }
+
+  /** The event `name` stands for in `state`, or the refusal; moves the meeting's status where the command does. */
+  private async decide<K extends LiveControlCommand>(em: EntityManager, viewer: Viewer, ctx: MeetingContext, name: K, body: CommandInput<K>, state: LiveState) {
+    const event = await this.commandEvents.eventFor(em, name, body, { viewer, ctx, state });
+    const probe = { ...event, at: this.clock.now().toISOString() };
+    const candidate = parseLiveEvent(probe);
+    if (!candidate) throw new AppError('VALIDATION_FAILED');
+    if (applyEvent(state, probe) === state) throw new AppError(liveRefusal(state, candidate));
+    const move = MEETING_STATUS_MOVES[name];
+    if (move) {
+      const changed = await em.update(MeetingEntity, { id: body.meetingId, status: move.from }, { status: move.to, updatedAt: this.clock.now() });
+      if (!changed.affected) throw new AppError('INVALID_STATUS_TRANSITION');
+    }
+    return event;
   }
 }
