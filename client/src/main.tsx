@@ -4,7 +4,9 @@ import './i18n';
 import './styles.css';
 import './features/meetings/meetings.css';
 import { App } from './app/App';
+import { applyStoredDisplayPrefs } from './features/display/use-display-prefs';
 
+applyStoredDisplayPrefs();
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');
 createRoot(root).render(<App />);

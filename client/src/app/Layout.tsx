@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { useCurrentUser, useSession } from '../features/auth/session-context';
+import { DisplaySettings } from '../features/display/DisplaySettings';
 import { PackStatus } from '../features/documents/pack/PackStatus';
 import { Button } from '../ui/Button';
 import { ConnectionStatus } from './ConnectionStatus';
@@ -51,6 +52,7 @@ export function Layout() {
           <PackStatus />
           <ConnectionStatus />
           <LanguageSwitch />
+          <DisplaySettings />
           <NavLink to="/doi-mat-khau" className="topbar__user" title={t('nav.changePassword')}>
             <span className="avatar" aria-hidden="true">
               {initials(user.fullName)}

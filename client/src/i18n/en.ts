@@ -8,6 +8,17 @@ export const en: Resources = {
     loading: 'Loading…',
     skipToContent: 'Skip to main content',
   },
+  display: {
+    open: 'Text size and contrast',
+    title: 'Display on this device',
+    textSize: 'Text size',
+    smaller: 'Smaller text',
+    larger: 'Larger text',
+    highContrast: 'High contrast',
+    highContrastHint: 'Black text on white with bold outlines: easier to read under the meeting room lights.',
+    deviceOnly: 'These settings apply to this device only and are kept after logging out.',
+    close: 'Close',
+  },
   lang: {
     switchLabel: 'Switch language to Vietnamese',
     vi: 'VI',

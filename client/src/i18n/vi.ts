@@ -15,6 +15,17 @@ export const vi = {
     loading: 'Đang tải…',
     skipToContent: 'Bỏ qua, đến nội dung chính',
   },
+  display: {
+    open: 'Cỡ chữ và độ tương phản',
+    title: 'Hiển thị trên thiết bị này',
+    textSize: 'Cỡ chữ',
+    smaller: 'Chữ nhỏ hơn',
+    larger: 'Chữ lớn hơn',
+    highContrast: 'Tương phản cao',
+    highContrastHint: 'Chữ đen trên nền trắng, đường viền đậm: dễ đọc hơn dưới ánh đèn phòng họp.',
+    deviceOnly: 'Thiết lập chỉ áp dụng cho thiết bị này và được giữ lại sau khi đăng xuất.',
+    close: 'Đóng',
+  },
   lang: {
     switchLabel: 'Chuyển ngôn ngữ sang tiếng Anh',
     vi: 'VI',
