@@ -19,6 +19,7 @@ import { MeetingsModule } from './meetings/meetings.module.js';
 import { MinutesModule } from './minutes/minutes.module.js';
 import { RealtimeCoreModule } from './realtime/realtime-emitter.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
+import { SearchModule } from './search/search.module.js';
 import { UsersModule } from './users/users.module.js';
 import { VotesModule } from './votes/votes.module.js';
 
@@ -59,6 +60,7 @@ export class AppModule {
           },
         }),
         DatabaseModule,
+        SearchModule,
         RealtimeCoreModule,
         AuthModule,
         UsersModule,

@@ -18,6 +18,7 @@ import { DocumentEntity } from '../documents/document.entity.js';
 import type { Viewer } from '../meetings/meeting-access.js';
 import { isPreparable } from '../meetings/meeting-status.js';
 import { type MeetingContext, MeetingsService } from '../meetings/meetings.service.js';
+import { SearchIndexer } from '../search/search-indexer.service.js';
 import { UsersService } from '../users/users.service.js';
 import { AgendaItemEntity } from './agenda-item.entity.js';
 import { planReorder } from './agenda-order.js';
@@ -31,6 +32,7 @@ export class AgendaService {
     private readonly users: UsersService,
     private readonly db: DbWriter,
     private readonly clock: Clock,
+    private readonly search: SearchIndexer,
   ) {}
 
   async get(viewer: Viewer, meetingId: string): Promise<AgendaDto> {
@@ -51,6 +53,7 @@ export class AgendaService {
     await this.db.transaction((em) =>
       em.insert(AgendaItemEntity, { id: randomUUID(), meetingId, ...data, position, createdAt: this.clock.now() }),
     );
+    await this.search.agenda(meetingId);
     await this.meetings.agendaChanged(ctx.meeting);
     return this.get(viewer, meetingId);
   }
@@ -63,6 +66,7 @@ export class AgendaService {
       const changed = await em.update(AgendaItemEntity, { id: itemId, meetingId }, data);
       if (!changed.affected) throw new AppError('NOT_FOUND');
     });
+    await this.search.agenda(meetingId);
     await this.meetings.agendaChanged(ctx.meeting);
     return this.get(viewer, meetingId);
   }
@@ -77,6 +81,7 @@ export class AgendaService {
       await em.update(DocumentEntity, { agendaItemId: In(doomed) }, { agendaItemId: null });
       await em.delete(AgendaItemEntity, { id: In(doomed) });
     });
+    await this.search.agenda(meetingId);
     await this.meetings.agendaChanged(ctx.meeting);
     return this.get(viewer, meetingId);
   }

@@ -18,6 +18,7 @@ import { canSeeDocument, membershipOf, type Viewer } from '../meetings/meeting-a
 import { isPreparable } from '../meetings/meeting-status.js';
 import { type MeetingContext, MeetingsService } from '../meetings/meetings.service.js';
 import { RealtimeEmitter } from '../realtime/realtime-emitter.js';
+import { SearchIndexer } from '../search/search-indexer.service.js';
 import { AgendaItemEntity } from '../agenda/agenda-item.entity.js';
 import { DocumentPipeline } from './document-pipeline.js';
 import { DocumentViews } from './document-views.js';
@@ -53,6 +54,7 @@ export class DocumentsService {
     private readonly db: DbWriter,
     private readonly clock: Clock,
     private readonly realtime: RealtimeEmitter,
+    private readonly search: SearchIndexer,
   ) {}
 
   async list(viewer: Viewer, meetingId: string): Promise<DocumentDto[]> {
@@ -114,6 +116,7 @@ export class DocumentsService {
       for (const userId of new Set(meta.grantedUserIds)) await em.insert(DocumentGrantEntity, { documentId, userId });
       await this.insertVersion(em, documentId, 1, ingested, '', viewer.userId, now);
     });
+    await this.search.document(documentId);
     await this.announce(ctx, documentId, 'document:added');
     return this.get(viewer, documentId);
   }
@@ -132,6 +135,7 @@ export class DocumentsService {
       await this.insertVersion(em, documentId, version, ingested, changeNote, viewer.userId, now);
       await em.update(DocumentEntity, { id: documentId }, { currentVersion: version, updatedAt: now });
     });
+    await this.search.document(documentId);
     await this.announce(ctx, documentId, 'document:updated');
     return this.get(viewer, documentId);
   }
@@ -149,6 +153,7 @@ export class DocumentsService {
         for (const userId of new Set(grantedUserIds)) await em.insert(DocumentGrantEntity, { documentId, userId });
       }
     });
+    await this.search.document(documentId);
     await this.meetings.notifyParticipants(existing.meetingId, 'meeting:updated');
     return this.get(viewer, documentId);
   }
@@ -158,6 +163,7 @@ export class DocumentsService {
     if (!existing) throw new AppError('NOT_FOUND');
     const ctx = await this.editable(viewer, existing.meetingId);
     await this.db.transaction((em) => em.update(DocumentEntity, { id: documentId }, { removedAt: this.clock.now() }));
+    await this.search.document(documentId);
     for (const userId of this.meetings.audience(ctx.participants)) {
       this.realtime.to(rooms.user(userId))?.emit('document:removed', { meetingId: existing.meetingId, documentId });
     }

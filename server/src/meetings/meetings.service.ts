@@ -19,6 +19,7 @@ import { AppError } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
 import { DbWriter } from '../database/db-writer.js';
 import { RealtimeEmitter } from '../realtime/realtime-emitter.js';
+import { SearchIndexer } from '../search/search-indexer.service.js';
 import { UserEntity } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
 import { canApproveAgenda, canManage, canView, membershipOf, type Membership, type Viewer } from './meeting-access.js';
@@ -51,6 +52,7 @@ export class MeetingsService {
     private readonly users: UsersService,
     private readonly realtime: RealtimeEmitter,
     private readonly views: MeetingViews,
+    private readonly search: SearchIndexer,
   ) {}
 
   /**
@@ -140,6 +142,7 @@ export class MeetingsService {
       updatedAt: now,
     });
     await this.db.transaction((em) => em.insert(MeetingEntity, meeting));
+    await this.search.meeting(meeting.id);
     return this.get(viewer, meeting.id);
   }
 
@@ -157,6 +160,7 @@ export class MeetingsService {
       throw new AppError('VALIDATION_FAILED', { details: { endsAt: 'Thời gian kết thúc phải sau thời gian bắt đầu.' } });
     }
     await this.db.transaction((em) => em.update(MeetingEntity, { id: meetingId }, next));
+    await this.search.meeting(meetingId);
     await this.notifyParticipants(meetingId, 'meeting:updated');
     return this.get(viewer, meetingId);
   }

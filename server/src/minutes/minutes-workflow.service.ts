@@ -7,6 +7,7 @@ import { AppError } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
 import { DbWriter } from '../database/db-writer.js';
 import type { Viewer } from '../meetings/meeting-access.js';
+import { SearchIndexer } from '../search/search-indexer.service.js';
 import { UsersService } from '../users/users.service.js';
 import { canDecideMinutes, canEditMinutes } from './minutes-access.js';
 import { minutesDocument } from './minutes-document.js';
@@ -44,6 +45,7 @@ export class MinutesWorkflow {
     private readonly users: UsersService,
     private readonly db: DbWriter,
     private readonly clock: Clock,
+    private readonly search: SearchIndexer,
   ) {}
 
   async submit(viewer: Viewer, meetingId: string, body: MinutesVersionRequest): Promise<MinutesDto> {
@@ -136,6 +138,7 @@ export class MinutesWorkflow {
       if (!(await this.signed.exists({ where: { sha256: file.sha256 } }))) this.signer.discard(file.sha256);
       throw error;
     }
+    await this.search.minutes(meetingId);
     return this.minutes.get(viewer, meetingId);
   }
 

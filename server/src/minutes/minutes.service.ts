@@ -21,6 +21,7 @@ import { DbWriter } from '../database/db-writer.js';
 import type { Viewer } from '../meetings/meeting-access.js';
 import type { MeetingEntity } from '../meetings/meeting.entity.js';
 import { type MeetingContext, MeetingsService } from '../meetings/meetings.service.js';
+import { SearchIndexer } from '../search/search-indexer.service.js';
 import { UsersService } from '../users/users.service.js';
 import { canCommentMinutes, canDecideMinutes, canEditMinutes, canReadMinutes, type MinutesRole, minutesRole } from './minutes-access.js';
 import { MinutesLog } from './minutes-log.service.js';
@@ -58,6 +59,7 @@ export class MinutesService {
     private readonly agendaItems: Repository<AgendaItemEntity>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly db: DbWriter,
+    private readonly search: SearchIndexer,
     private readonly clock: Clock,
     private readonly meetings: MeetingsService,
     private readonly users: UsersService,
@@ -200,7 +202,7 @@ export class MinutesService {
     if (!canEditMinutes(role)) throw new AppError('FORBIDDEN');
     await this.assertKeys(row, Object.keys(body.notes));
     const now = this.clock.now();
-    return this.db.transaction(async (em) => {
+    const saved = await this.db.transaction(async (em) => {
       const current = await this.lockedVersion(em, row.id, body.version, {
         editing: true,
       });
@@ -253,6 +255,9 @@ export class MinutesService {
         changed: changes.map((c) => c.key),
       };
     });
+    // an edit reopens approved minutes: they leave the archive search until approved again
+    if (row.status === 'approved') await this.search.minutes(meetingId);
+    return saved;
   }
 
   private async assertKeys(row: MinutesEntity, keys: string[]): Promise<void> {
