@@ -18,4 +18,5 @@ export * from './calendar/index.js';
 export * from './live/index.js';
 export * from './votes/index.js';
 export * from './minutes/index.js';
+export * from './annotations/index.js';
 export * from './search/index.js';

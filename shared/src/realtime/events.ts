@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { AckCallback } from './ack.js';
+import type { AnnotationServerEvents } from '../annotations/annotations.events.js';
 import { liveCommandSchemas, type LiveCommandResults, type LiveServerEvents } from '../live/live.commands.js';
 import { meetingCommandSchemas, type MeetingCommandResults, type MeetingServerEvents } from '../meetings/meetings.events.js';
 import { voteCommandSchemas, type VoteCommandResults } from '../votes/votes.commands.js';
@@ -26,7 +27,7 @@ export type ClientToServerEvents = {
   [K in CommandName]: (payload: CommandPayload<K>, ack: AckCallback<CommandResult<K>>) => void;
 };
 
-export type ServerToClientEvents = SystemServerEvents & MeetingServerEvents & LiveServerEvents;
+export type ServerToClientEvents = SystemServerEvents & MeetingServerEvents & LiveServerEvents & AnnotationServerEvents;
 
 /** Data the server keeps on each socket after the handshake. */
 export interface SocketData {

@@ -1,0 +1,3 @@
+export * from './annotation.schemas.js';
+export * from './apply-change.js';
+export * from './annotations.events.js';
