@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AgendaModule } from './agenda/agenda.module.js';
+import { AnnotationsModule } from './annotations/annotations.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { Clock, SystemClock } from './common/clock.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
@@ -70,6 +71,7 @@ export class AppModule {
         LiveModule,
         VotesModule,
         MinutesModule,
+        AnnotationsModule,
         RealtimeModule,
         DemoModule,
       ],

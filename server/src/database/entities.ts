@@ -1,4 +1,5 @@
 import { AgendaItemEntity } from '../agenda/agenda-item.entity.js';
+import { AnnotationEntity } from '../annotations/annotation.entity.js';
 import { LoginFailureEntity } from '../auth/login-failure.entity.js';
 import { SessionEntity } from '../auth/session.entity.js';
 import {
@@ -51,4 +52,5 @@ export const ENTITIES = [
   SignedMinutesEntity,
   TaskEntity,
   TaskUpdateEntity,
+  AnnotationEntity,
 ];

@@ -20,6 +20,7 @@ import { type MeetingContext, MeetingsService } from '../meetings/meetings.servi
 import { RealtimeEmitter } from '../realtime/realtime-emitter.js';
 import { SearchIndexer } from '../search/search-indexer.service.js';
 import { AgendaItemEntity } from '../agenda/agenda-item.entity.js';
+import { carryOverAnnotations } from '../annotations/annotation-carry-over.js';
 import { DocumentPipeline } from './document-pipeline.js';
 import { DocumentViews } from './document-views.js';
 import {
@@ -134,6 +135,8 @@ export class DocumentsService {
       const version = doc.currentVersion + 1;
       await this.insertVersion(em, documentId, version, ingested, changeNote, viewer.userId, now);
       await em.update(DocumentEntity, { id: documentId }, { currentVersion: version, updatedAt: now });
+      // Members' annotations move with the document in the same transaction: never a version without them.
+      await carryOverAnnotations(em, documentId, version, now);
     });
     await this.search.document(documentId);
     await this.announce(ctx, documentId, 'document:updated');

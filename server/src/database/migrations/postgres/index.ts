@@ -5,6 +5,7 @@ import { MeetingEventsPostgres1795655439778 } from './1795655439778-MeetingEvent
 import { LiveSnapshotsSpeakingTurnsPostgres1795663257556 } from './1795663257556-LiveSnapshotsSpeakingTurns.js';
 import { VotesPostgres1795665125589 } from './1795665125589-Votes.js';
 import { MinutesPostgres1795666932600 } from './1795666932600-Minutes.js';
+import { AnnotationsPostgres1795677901435 } from './1795677901435-Annotations.js';
 import { SearchIndexPostgres1795680000000 } from './1795680000000-SearchIndex.js';
 
 /** Applied in order at start. Never edit a migration after it has landed: add a new one. */
@@ -15,5 +16,6 @@ export const POSTGRES_MIGRATIONS: Array<new () => MigrationInterface> = [
   LiveSnapshotsSpeakingTurnsPostgres1795663257556,
   VotesPostgres1795665125589,
   MinutesPostgres1795666932600,
+  AnnotationsPostgres1795677901435,
   SearchIndexPostgres1795680000000,
 ];

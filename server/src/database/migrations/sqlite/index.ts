@@ -5,6 +5,7 @@ import { MeetingEventsSqlite1795655439778 } from './1795655439778-MeetingEvents.
 import { LiveSnapshotsSpeakingTurnsSqlite1795663257556 } from './1795663257556-LiveSnapshotsSpeakingTurns.js';
 import { VotesSqlite1795665125589 } from './1795665125589-Votes.js';
 import { MinutesSqlite1795666932600 } from './1795666932600-Minutes.js';
+import { AnnotationsSqlite1795677901435 } from './1795677901435-Annotations.js';
 import { SearchIndexSqlite1795680000000 } from './1795680000000-SearchIndex.js';
 
 /** Applied in order at start. Never edit a migration after it has landed: add a new one. */
@@ -15,5 +16,6 @@ export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [
   LiveSnapshotsSpeakingTurnsSqlite1795663257556,
   VotesSqlite1795665125589,
   MinutesSqlite1795666932600,
+  AnnotationsSqlite1795677901435,
   SearchIndexSqlite1795680000000,
 ];
