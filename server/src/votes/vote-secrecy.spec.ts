@@ -41,7 +41,8 @@ describe(`secret ballots leave no link between a member and a choice (${onPostgr
     const rows: Array<{ name: string }> = onPostgres
       ? await k.db.query(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`)
       : await k.db.query(`SELECT name FROM sqlite_master WHERE type = 'table'`);
-    return rows.map((r) => r.name);
+    // FTS5's shadow tables repeat search_index's rows (checked below) under row numbers that differ between the runs.
+    return rows.map((r) => r.name).filter((name) => !name.startsWith('search_index_'));
   };
 
   const columns = async (table: string): Promise<string[]> => {
@@ -59,6 +60,8 @@ describe(`secret ballots leave no link between a member and a choice (${onPostgr
       for (const row of rows) {
         const values = Object.entries(row)
           .filter(([column]) => column !== 'hash' && column !== 'prev_hash') // digests of the rest of the row
+          // the search index's row number (PostgreSQL): a count of rows written before, not a link (ADR 12)
+          .filter(([column]) => table !== 'search_index' || column !== 'id')
           .map(([column, v]) => `${column}=${Buffer.isBuffer(v) ? v.toString('latin1') : v instanceof Date ? v.toISOString() : JSON.stringify(v)}`);
         out.push({ table, text: values.join('|') });
       }
