@@ -1,0 +1,59 @@
+import { toApiError } from '../../api/api-error';
+
+export interface Downloaded {
+  signatureValid: boolean | null;
+}
+
+/** The file name the server gave in Content-Disposition (RFC 5987 form first), else a fallback. */
+export function fileNameOf(header: string | null, fallback: string): string {
+  if (!header) return fallback;
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(header);
+  if (star) {
+    try {
+      return decodeURIComponent(star[1]);
+    } catch {
+      // a malformed escape: fall through to the plain name
+    }
+  }
+  const plain = /filename="?([^";]+)"?/i.exec(header);
+  return plain ? plain[1] : fallback;
+}
+
+/**
+ * Fetches a file, reporting progress (0–1, or null while the size is unknown), then hands it to the browser as a
+ * download. A fetch rather than a plain link: the screen can show progress, an error in Vietnamese, and the
+ * signature check the server sends in X-Signature-Valid.
+ */
+export async function downloadFile(url: string, fallbackName: string, onProgress: (fraction: number | null) => void): Promise<Downloaded> {
+  const res = await fetch(url, { credentials: 'same-origin' });
+  if (!res.ok) {
+    const body: unknown = await res.json().catch(() => null);
+    throw toApiError(res.status, body);
+  }
+  const total = Number(res.headers.get('Content-Length') ?? '0');
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  let received = 0;
+  const reader = res.body?.getReader();
+  if (reader) {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      received += value.byteLength;
+      onProgress(total > 0 ? Math.min(1, received / total) : null);
+    }
+  }
+  const blob = reader ? new Blob(chunks, { type: res.headers.get('Content-Type') ?? undefined }) : await res.blob();
+  onProgress(1);
+  const href = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = fileNameOf(res.headers.get('Content-Disposition'), fallbackName);
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // the click has started the download; the object URL can go once the browser has read it
+  setTimeout(() => URL.revokeObjectURL(href), 60_000);
+  const valid = res.headers.get('X-Signature-Valid');
+  return { signatureValid: valid === null ? null : valid === 'true' };
+}
