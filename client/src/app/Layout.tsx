@@ -42,6 +42,11 @@ export function Layout() {
               {t('nav.meetings')}
             </NavLink>
           )}
+          {user.role !== 'admin' && (
+            <NavLink to="/nhiem-vu" className="navlink" data-testid="nav-my-tasks">
+              {t('tasks.mine')}
+            </NavLink>
+          )}
           {user.role === 'admin' && (
             <NavLink to="/quan-tri/nguoi-dung" className="navlink" data-testid="nav-admin-users">
               {t('nav.adminUsers')}

@@ -17,6 +17,9 @@ const ReaderPage = lazy(() => import('../features/documents/reader/ReaderPage'))
 // The live room renders pages with pdf.js too: loaded on entering the room.
 const LiveRoomPage = lazy(() => import('../features/live/LiveRoomPage'));
 const ProjectorPage = lazy(() => import('../features/live/ProjectorPage'));
+// Only the secretary, the chair and members after approval open the minutes: their screens load on demand.
+const MinutesPage = lazy(() => import('../features/minutes/MinutesPage'));
+const MyTasksPage = lazy(() => import('../features/minutes/MyTasksPage'));
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -61,6 +64,22 @@ export const router = createBrowserRouter([
             element: (
               <Suspense fallback={<Spinner size="lg" />}>
                 <LiveRoomPage />
+              </Suspense>
+            ),
+          },
+          {
+            path: '/cuoc-hop/:id/bien-ban',
+            element: (
+              <Suspense fallback={<Spinner size="lg" />}>
+                <MinutesPage />
+              </Suspense>
+            ),
+          },
+          {
+            path: '/nhiem-vu',
+            element: (
+              <Suspense fallback={<Spinner size="lg" />}>
+                <MyTasksPage />
               </Suspense>
             ),
           },

@@ -10,6 +10,7 @@ import { agendaApi } from '../agenda/agenda.api';
 import { ApproveAgendaButton } from '../agenda/ApproveAgendaButton';
 import { useCurrentUser } from '../auth/session-context';
 import { documentsApi } from '../documents/documents.api';
+import { MinutesLink } from '../minutes/MinutesLink';
 import { LiveRoomLinks } from './LiveRoomLinks';
 import { MeetingAgendaView } from './MeetingAgendaView';
 import { meetingsApi } from './meetings.api';
@@ -68,6 +69,7 @@ export function MeetingPage() {
           )}
           <ApproveAgendaButton meeting={m} onApproved={meeting.set} />
           <LiveRoomLinks meeting={m} systemRole={user.role} />
+          <MinutesLink meeting={m} systemRole={user.role} />
         </div>
       </div>
       {m.status === 'cancelled' && <Alert tone="warning">{t('publish.cancelledWith', { reason: m.cancelReason ?? '' })}</Alert>}

@@ -1,0 +1,39 @@
+import { useTranslation } from 'react-i18next';
+import type { MinutesDto } from '@phonghop/shared';
+import { Button } from '../../ui/Button';
+import { MinutesActions } from './MinutesActions';
+import { MinutesDocument } from './MinutesDocument';
+import { SaveIndicator } from './SaveIndicator';
+import { useAutosave } from './use-autosave';
+
+/** The secretary's draft: the document with its free text editable and autosaved, and the submit button. */
+export function MinutesEditor({ minutes: m, onMinutes, onReload }: { minutes: MinutesDto; onMinutes: (m: MinutesDto) => void; onReload: () => void }) {
+  const { t } = useTranslation();
+  const { saver, view } = useAutosave(m.meetingId, { version: m.version, notes: m.notes });
+
+  const beforeSubmit = async () => {
+    await saver.flush();
+    if (saver.view.status === 'conflict' || saver.view.status === 'error') throw saver.view.error;
+    return saver.view.version;
+  };
+  // facts keep coming from the log during the meeting: save what is typed, then load them again
+  const refresh = async () => {
+    await saver.flush();
+    if (saver.view.status !== 'conflict' && saver.view.status !== 'error') onReload();
+  };
+
+  return (
+    <>
+      <div className="minutes-toolbar">
+        <SaveIndicator view={view} onReload={onReload} onRetry={() => void saver.flush()} />
+        {!m.facts.ended && (
+          <Button variant="ghost" onClick={() => void refresh()} data-testid="refresh-facts">
+            {t('minutes.refreshFacts')}
+          </Button>
+        )}
+      </div>
+      <MinutesActions minutes={m} beforeSubmit={beforeSubmit} onMinutes={onMinutes} />
+      <MinutesDocument minutes={m} notes={view.notes} editable onChange={(key, value) => saver.change(key, value)} />
+    </>
+  );
+}
