@@ -1,0 +1,200 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import type { MeetingDto } from '@phonghop/shared';
+import { BrowserApp, norm, OUTPUT, TABLET_LANDSCAPE, TABLET_PORTRAIT, tid } from '../support/browser.js';
+import { demoMeeting, loginAll } from '../support/live-clients.js';
+import { type ClientSocket, socketClient } from '../support/server-process.js';
+
+/**
+ * Acceptance (issue 7, points 2, 4 and 5): the minutes screens in real browsers. The demo meeting is run to its end
+ * through the real socket commands (attendance with one absence, item 1 opened, Nam speaks, an open vote passes,
+ * the end). The secretary opens the minutes from the meeting page and sees the log's facts (Nam present, the
+ * absence and its reason, item 1, the vote's result); types the chair's conclusion; the autosave says "Đã lưu";
+ * after a reload the text is there; submits. The chair approves and signs: "Chữ ký hợp lệ"; the PDF downloads
+ * (200, application/pdf); the conclusion notice shows its due date and the chair gives Nam a task, which Nam finds
+ * under "Nhiệm vụ của tôi"; Nam downloads the signed PDF, whose signature the server reports valid.
+ */
+const ABSENCE = 'Dự hội nghị tại Ủy ban nhân dân tỉnh';
+const QUESTION = 'Thông qua Báo cáo tình hình kinh tế – xã hội tháng 11 năm 2026';
+const CONCLUSION = 'Thống nhất thông qua báo cáo; giao Phòng Tài chính – Kế hoạch hoàn thiện số liệu thu ngân sách.';
+const TASK = 'Hoàn thiện số liệu thu ngân sách quý IV, gửi Văn phòng trước ngày họp tháng 12';
+const UNIT = 'Phòng Tài chính – Kế hoạch';
+const VI = {
+  saved: 'Đã lưu lúc',
+  passed: 'Thông qua',
+  valid: 'Chữ ký hợp lệ',
+  submitted: 'Đã trình chủ trì',
+  approved: 'Đã duyệt, đã ký số',
+  due: 'Hạn ban hành thông báo kết luận:',
+  notStarted: 'Chưa thực hiện',
+};
+
+let app: BrowserApp;
+let meetingId = '';
+let items: string[] = [];
+const ids: Record<string, string> = {};
+let secretary: Page;
+let chair: Page;
+
+type Ack = { ok: true; voteId?: string; seq?: number } | { ok: false; code: string; message: string };
+
+async function command(socket: ClientSocket, event: string, extra: Record<string, unknown> = {}): Promise<Ack> {
+  const emit = socket as unknown as { timeout(ms: number): { emitWithAck(e: string, p: unknown): Promise<Ack> } };
+  const ack = await emit.timeout(15_000).emitWithAck(event, { meetingId, idempotencyKey: randomUUID(), ...extra });
+  if (!ack.ok) throw new Error(`${event} refused: ${ack.code} ${ack.message}`);
+  return ack;
+}
+
+beforeAll(async () => {
+  app = await BrowserApp.start({ name: 'minutes', env: { DEMO_SEED: 'true', DEMO_MEETING: 'true' }, timeoutMs: 30_000, fullPageOnFailure: true });
+}, 60_000);
+
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('the minutes of a meeting, end to end in the browser', () => {
+  it('the demo meeting is run to its end through the room’s commands', async () => {
+    const url = app.server.url;
+    const cookies = await loginAll(url, ['chutich', 'thuky', 'pct.nam', 'pct.lan', 'cvp.son']);
+    const demo = await demoMeeting(url, cookies.chutich);
+    meetingId = demo.id;
+    items = demo.itemIds;
+    const meeting = (await (await fetch(`${url}/api/meetings/${meetingId}`, { headers: { cookie: cookies.chutich } })).json()) as MeetingDto;
+    for (const p of meeting.participants) ids[p.user.fullName] = p.user.id;
+    const sock = Object.fromEntries(Object.entries(cookies).map(([who, cookie]) => [who, socketClient(url, cookie)]));
+    try {
+      for (const name of ['Trần Văn Minh', 'Lê Hoàng Nam', 'Phạm Thị Lan', 'Bùi Thanh Sơn']) {
+        await command(sock.thuky, 'attendance:mark', { userId: ids[name], state: 'present_in_person' });
+      }
+      await command(sock.thuky, 'attendance:mark', { userId: ids['Đặng Thị Mai'], state: 'absent', reason: ABSENCE });
+      await command(sock.chutich, 'meeting:start');
+      await command(sock.chutich, 'agenda:open-item', { itemId: items[0] });
+      await command(sock['pct.nam'], 'speaker:request');
+      await command(sock.chutich, 'speaker:grant', { userId: ids['Lê Hoàng Nam'] });
+      await command(sock.chutich, 'speaker:end-turn');
+      const { voteId } = (await command(sock.chutich, 'vote:create', {
+        vote: { question: QUESTION, kind: 'open', rule: 'majority_of_present', agendaItemId: items[0] },
+      })) as { voteId: string };
+      await command(sock.chutich, 'vote:open', { voteId });
+      for (const who of ['chutich', 'pct.nam', 'pct.lan', 'cvp.son']) await command(sock[who], 'vote:cast', { voteId, choices: ['yes'] });
+      await command(sock.chutich, 'vote:close', { voteId });
+      await command(sock.chutich, 'vote:publish', { voteId });
+      await command(sock.chutich, 'meeting:end');
+    } finally {
+      for (const s of Object.values(sock)) s.disconnect();
+    }
+  }, 60_000);
+
+  it('the secretary sees the log’s facts, types a conclusion that autosaves and survives a reload, and submits', async () => {
+    await app.step(async () => {
+      const context = await app.newContext(TABLET_LANDSCAPE);
+      secretary = await app.personPage('secretary', 'thuky', context, `/cuoc-hop/${meetingId}`, '[data-testid="open-minutes"]');
+      await tid(secretary, 'open-minutes').tap();
+      await secretary.waitForURL(`**/cuoc-hop/${meetingId}/bien-ban`);
+      const doc = tid(secretary, 'minutes-document');
+      await doc.waitFor();
+
+      const nam = secretary.locator('[data-testid="minutes-person"]').filter({ hasText: 'Lê Hoàng Nam' });
+      await expect(nam.getAttribute('data-state')).resolves.toBe('present_in_person');
+      const mai = secretary.locator('[data-testid="minutes-person"]').filter({ hasText: 'Đặng Thị Mai' });
+      await expect(mai.getAttribute('data-state')).resolves.toBe('absent');
+      expect(norm(await mai.innerText())).toContain(ABSENCE);
+
+      const item = secretary.locator(`[data-testid="minutes-item"][data-item-id="${items[0]}"]`);
+      expect(norm(await item.locator('h3').innerText())).toContain('Báo cáo tình hình kinh tế – xã hội tháng 11');
+      expect(norm(await tid(item, 'minutes-turn').first().innerText())).toContain('Lê Hoàng Nam');
+      const vote = tid(item, 'minutes-vote');
+      expect(norm(await vote.innerText())).toContain(QUESTION);
+      await expect(tid(vote, 'minutes-vote-result').getAttribute('data-outcome')).resolves.toBe('passed');
+      expect(norm(await tid(vote, 'minutes-vote-result').innerText())).toContain(VI.passed);
+      await expect(vote.locator('[data-testid="minutes-vote-option"][data-key="yes"]').getAttribute('data-count')).resolves.toBe('4');
+
+      const conclusion = item.locator(`[data-testid="note-field"][data-key="item:${items[0]}:conclusion"]`);
+      await conclusion.fill(CONCLUSION);
+      await secretary.locator('[data-testid="save-status"][data-status="saved"]').waitFor();
+      expect(norm(await tid(secretary, 'save-status').innerText())).toMatch(/^Đã lưu lúc \d{2}:\d{2}$/);
+
+      await secretary.screenshot({ path: path.join(OUTPUT, 'minutes-secretary.png'), fullPage: true });
+      await secretary.reload();
+      await expect(secretary.locator(`[data-testid="note-field"][data-key="item:${items[0]}:conclusion"]`).inputValue()).resolves.toBe(CONCLUSION);
+
+      await tid(secretary, 'submit-minutes').tap();
+      await secretary.locator('[data-testid="minutes-status"][data-status="submitted"]').waitFor();
+      expect(norm(await tid(secretary, 'minutes-status').innerText())).toBe(VI.submitted);
+      await expect(tid(secretary, 'note-field').count()).resolves.toBe(0);
+      expect(norm(await tid(secretary, 'minutes-document').innerText())).toContain(CONCLUSION);
+    });
+  }, 90_000);
+
+  it('the chair approves and signs; the signature verifies and the PDF downloads', async () => {
+    await app.step(async () => {
+      const context = await app.newContext(TABLET_LANDSCAPE);
+      chair = await app.personPage('chair', 'chutich', context, `/cuoc-hop/${meetingId}/bien-ban`, '[data-testid="approve-minutes"]');
+      await tid(chair, 'approve-minutes').tap();
+      await chair.locator('[data-testid="minutes-status"][data-status="approved"]').waitFor({ timeout: 60_000 });
+      expect(norm(await tid(chair, 'minutes-status').innerText())).toBe(VI.approved);
+      await chair.locator('[data-testid="signature-status"][data-valid="valid"]').waitFor();
+      expect(norm(await tid(chair, 'signature-status').innerText())).toContain(VI.valid);
+
+      const [pdf, download] = await Promise.all([
+        chair.waitForResponse((r) => r.url().endsWith(`/api/meetings/${meetingId}/minutes/pdf`)),
+        chair.waitForEvent('download'),
+        tid(chair, 'download-pdf').tap(),
+      ]);
+      expect(pdf.status()).toBe(200);
+      expect(pdf.headers()['content-type']).toMatch(/^application\/pdf/);
+      // the file the browser saved, under the name the server gave
+      expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+      expect(fs.readFileSync(await download.path()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    });
+  }, 120_000);
+
+  it('the conclusion notice shows its due date; the chair gives Nam a task, which Nam finds among his tasks', async () => {
+    await app.step(async () => {
+      const notice = tid(chair, 'conclusion-notice');
+      await tid(notice, 'notice-due').waitFor();
+      expect(norm(await tid(notice, 'notice-due').innerText())).toMatch(/^Hạn ban hành thông báo kết luận: \d{2}\/\d{2}\/\d{4}/);
+      expect(norm(await tid(notice, 'notice-conclusion').first().innerText())).toContain(CONCLUSION);
+
+      await tid(notice, 'new-task').first().tap();
+      const form = tid(chair, 'new-task-form');
+      await tid(form, 'task-content').fill(TASK);
+      await tid(form, 'task-lead-user').selectOption(ids['Lê Hoàng Nam']);
+      await tid(form, 'task-lead-unit').fill(UNIT);
+      const deadline = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+      await tid(form, 'task-deadline').fill(deadline);
+      await tid(form, 'create-task').tap();
+      const task = tid(notice, 'task').filter({ hasText: TASK });
+      await task.waitFor();
+      expect(norm(await tid(task, 'task-status').innerText())).toBe(VI.notStarted);
+      expect(norm(await tid(task, 'task-unit').innerText())).toBe(UNIT);
+      await chair.screenshot({ path: path.join(OUTPUT, 'minutes-chair.png'), fullPage: true });
+      app.noPageErrors('secretary');
+      app.noPageErrors('chair');
+    });
+  }, 60_000);
+
+  it('Nam sees his task and downloads the signed PDF, which the server reports valid', async () => {
+    await app.step(async () => {
+      const context = await app.newContext(TABLET_PORTRAIT);
+      const nam = await app.personPage('nam', 'pct.nam', context, '/nhiem-vu', '[data-testid="task-list"]');
+      const task = tid(nam, 'task').filter({ hasText: TASK });
+      await task.waitFor();
+      await task.locator('[data-testid="task-progress"]').selectOption('in_progress');
+      await tid(task, 'task-update').tap();
+      await nam.locator('[data-testid="task"][data-status="in_progress"]').waitFor();
+
+      await nam.goto(`/cuoc-hop/${meetingId}/bien-ban`);
+      await nam.locator('[data-testid="signature-status"][data-valid="valid"]').waitFor();
+      const [signed] = await Promise.all([nam.waitForResponse((r) => r.url().includes(`/minutes/signed.pdf`)), tid(nam, 'download-signed').tap()]);
+      expect(signed.status()).toBe(200);
+      expect(signed.headers()['content-type']).toMatch(/^application\/pdf/);
+      expect(signed.headers()['x-signature-valid']).toBe('true');
+      app.noPageErrors('nam');
+    });
+  }, 60_000);
+});
