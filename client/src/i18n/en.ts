@@ -775,6 +775,9 @@ export const en: Resources = {
     loading: 'Loading the minutes…',
     emptyTitle: 'No minutes yet',
     emptyText: 'The minutes are drawn up automatically once the meeting starts. Please come back after the chair opens the meeting.',
+    notSharedTitle: 'The minutes are being drafted',
+    notSharedText: 'The chair has not shared the draft with the members. You can read the minutes once the chair shares the draft or after they are approved.',
+    editSigned: 'The minutes have been approved and signed. Any change reopens the draft, which the chair must approve and sign again.',
     backToMeeting: 'Back to the meeting',
     statuses: {
       draft: 'Draft',

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MinutesDto } from '@phonghop/shared';
 import { Button } from '../../ui/Button';
@@ -10,6 +11,12 @@ import { useAutosave } from './use-autosave';
 export function MinutesEditor({ minutes: m, onMinutes, onReload }: { minutes: MinutesDto; onMinutes: (m: MinutesDto) => void; onReload: () => void }) {
   const { t } = useTranslation();
   const { saver, view } = useAutosave(m.meetingId, { version: m.version, notes: m.notes });
+
+  // an edit of approved minutes reopened the draft (the signed copy is superseded): show the server's state
+  const reopened = view.minutesStatus !== null && view.minutesStatus !== m.status;
+  useEffect(() => {
+    if (reopened && !saver.dirty) onReload();
+  }, [reopened, view.status, saver, onReload]);
 
   const beforeSubmit = async () => {
     await saver.flush();

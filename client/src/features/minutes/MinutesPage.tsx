@@ -1,4 +1,4 @@
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { MinutesDto } from '@phonghop/shared';
@@ -25,6 +25,7 @@ export function MinutesPage() {
   const { id = '' } = useParams();
   const describeError = useErrorMessage();
   const [load, setLoad] = useState(0);
+  const reload = useCallback(() => setLoad((n) => n + 1), []);
   const minutes = useResource(`min:${id}:${load}`, (signal) => minutesApi.get(id, signal));
   const back = (
     <Link className="btn btn--ghost" to={`/cuoc-hop/${id}`} data-testid="back-to-meeting">
@@ -33,15 +34,18 @@ export function MinutesPage() {
   );
 
   if (!minutes.data) {
-    const notStarted = minutes.error instanceof ApiError && minutes.error.code === 'MINUTES_NOT_STARTED';
+    const code = minutes.error instanceof ApiError ? minutes.error.code : null;
     return (
       <div className="page minutes-page">
         <div className="page__header">
           <h1 data-testid="page-title">{t('minutes.title')}</h1>
           <div className="page__actions">{back}</div>
         </div>
-        {notStarted ? (
+        {code === 'MINUTES_NOT_STARTED' ? (
           <EmptyState title={t('minutes.emptyTitle')}>{t('minutes.emptyText')}</EmptyState>
+        ) : code === 'FORBIDDEN' ? (
+          // a member before the chair shares the draft (and before approval)
+          <EmptyState title={t('minutes.notSharedTitle')}>{t('minutes.notSharedText')}</EmptyState>
         ) : minutes.error !== null ? (
           <Alert>{describeError(minutes.error)}</Alert>
         ) : (
@@ -50,7 +54,7 @@ export function MinutesPage() {
       </div>
     );
   }
-  return <MinutesScreen key={`${load}:${minutes.data.version}:${minutes.data.status}`} minutes={minutes.data} back={back} onMinutes={minutes.set} onReload={() => setLoad((n) => n + 1)} />;
+  return <MinutesScreen key={`${load}:${minutes.data.version}:${minutes.data.status}`} minutes={minutes.data} back={back} onMinutes={minutes.set} onReload={reload} />;
 }
 
 function MinutesScreen({ minutes: m, back, onMinutes, onReload }: { minutes: MinutesDto; back: ReactNode; onMinutes: (m: MinutesDto) => void; onReload: () => void }) {
@@ -77,6 +81,7 @@ function MinutesScreen({ minutes: m, back, onMinutes, onReload }: { minutes: Min
           <span data-testid="return-comment-shown">{t('minutes.returned', { comment: m.returnComment })}</span>
         </Alert>
       )}
+      {m.status === 'approved' && m.can.edit && <Alert tone="info">{t('minutes.editSigned')}</Alert>}
       {m.status === 'submitted' && <Alert tone="info">{secretary && !chair ? t('minutes.waitingChair') : t('minutes.submittedHint')}</Alert>}
       {m.can.edit ? (
         <MinutesEditor minutes={m} onMinutes={onMinutes} onReload={onReload} />

@@ -52,7 +52,7 @@ describe('Autosaver', () => {
     expect(calls[0]).toMatchObject({ version: 3, notes: { 'other-business': 'Không' } });
     expect(saver.view.status).toBe('saving');
     await answer(0, 4);
-    expect(saver.view).toMatchObject({ status: 'saved', version: 4, savedAt: '2026-12-15T02:41:00Z' });
+    expect(saver.view).toMatchObject({ status: 'saved', version: 4, savedAt: '2026-12-15T02:41:00Z', minutesStatus: 'draft' });
     expect(saver.view.notes['other-business']).toBe('Không');
   });
 

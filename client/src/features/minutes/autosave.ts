@@ -1,4 +1,4 @@
-import type { MinutesSaveResultDto } from '@phonghop/shared';
+import type { MinutesSaveResultDto, MinutesStatus } from '@phonghop/shared';
 
 /**
  * The minutes editor's autosave: typing schedules a save after a quiet spell; one save is in flight at a time and
@@ -12,6 +12,8 @@ export interface AutosaveView {
   /** When the server last accepted a save (ISO). */
   savedAt: string | null;
   version: number;
+  /** The minutes' status as the last save left it (an edit of approved minutes reopens the draft); null before one. */
+  minutesStatus: MinutesStatus | null;
   /** Each note as the editor shows it: what was typed, else what the server holds. */
   notes: Readonly<Record<string, string>>;
   error: unknown;
@@ -43,7 +45,7 @@ export class Autosaver {
     this.base = { ...initial.notes };
     this.schedule = deps.schedule ?? ((run, ms) => setTimeout(run, ms));
     this.cancel = deps.cancel ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
-    this.current = { status: 'idle', savedAt: null, version: initial.version, notes: this.base, error: null };
+    this.current = { status: 'idle', savedAt: null, version: initial.version, minutesStatus: null, notes: this.base, error: null };
   }
 
   get view(): AutosaveView {
@@ -101,7 +103,7 @@ export class Autosaver {
       const result = await this.deps.save(this.current.version, patch);
       this.base = { ...this.base, ...sending };
       this.inFlight = null;
-      this.emit({ status: Object.keys(this.edits).length > 0 ? 'pending' : 'saved', savedAt: result.savedAt, version: result.version });
+      this.emit({ status: Object.keys(this.edits).length > 0 ? 'pending' : 'saved', savedAt: result.savedAt, version: result.version, minutesStatus: result.status });
       // text typed during the save goes out at once: its quiet spell already passed or is still running
       if (Object.keys(this.edits).length > 0 && this.timer === null) return this.run();
     } catch (error) {
