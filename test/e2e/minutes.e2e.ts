@@ -13,7 +13,8 @@ import { type ClientSocket, socketClient } from '../support/server-process.js';
  * through the real socket commands (attendance with one absence, item 1 opened, Nam speaks, an open vote passes,
  * the end). The secretary opens the minutes from the meeting page and sees the log's facts (Nam present, the
  * absence and its reason, item 1, the vote's result); types the chair's conclusion; the autosave says "Đã lưu";
- * after a reload the text is there; submits. The chair approves and signs: "Chữ ký hợp lệ"; the PDF downloads
+ * after a reload the text is there; a second tab on the old version is refused (409) and offers a reload; Nam cannot
+ * yet read the draft; the secretary submits. The chair approves and signs: "Chữ ký hợp lệ"; the PDF downloads
  * (200, application/pdf); the conclusion notice shows its due date and the chair gives Nam a task, which Nam finds
  * under "Nhiệm vụ của tôi"; Nam downloads the signed PDF, whose signature the server reports valid.
  */
@@ -22,6 +23,7 @@ const QUESTION = 'Thông qua Báo cáo tình hình kinh tế – xã hội thán
 const CONCLUSION = 'Thống nhất thông qua báo cáo; giao Phòng Tài chính – Kế hoạch hoàn thiện số liệu thu ngân sách.';
 const TASK = 'Hoàn thiện số liệu thu ngân sách quý IV, gửi Văn phòng trước ngày họp tháng 12';
 const UNIT = 'Phòng Tài chính – Kế hoạch';
+const OTHER = 'Thống nhất lịch họp thường kỳ tháng 12 vào sáng thứ Ba tuần đầu tháng.';
 const VI = {
   saved: 'Đã lưu lúc',
   passed: 'Thông qua',
@@ -30,6 +32,8 @@ const VI = {
   approved: 'Đã duyệt, đã ký số',
   due: 'Hạn ban hành thông báo kết luận:',
   notStarted: 'Chưa thực hiện',
+  conflict: 'Biên bản vừa được người khác cập nhật',
+  notShared: 'Biên bản đang được soạn thảo',
 };
 
 let app: BrowserApp;
@@ -38,6 +42,7 @@ let items: string[] = [];
 const ids: Record<string, string> = {};
 let secretary: Page;
 let chair: Page;
+let nam: Page;
 
 type Ack = { ok: true; voteId?: string; seq?: number } | { ok: false; code: string; message: string };
 
@@ -98,8 +103,8 @@ describe('the minutes of a meeting, end to end in the browser', () => {
       const doc = tid(secretary, 'minutes-document');
       await doc.waitFor();
 
-      const nam = secretary.locator('[data-testid="minutes-person"]').filter({ hasText: 'Lê Hoàng Nam' });
-      await expect(nam.getAttribute('data-state')).resolves.toBe('present_in_person');
+      const namRow = secretary.locator('[data-testid="minutes-person"]').filter({ hasText: 'Lê Hoàng Nam' });
+      await expect(namRow.getAttribute('data-state')).resolves.toBe('present_in_person');
       const mai = secretary.locator('[data-testid="minutes-person"]').filter({ hasText: 'Đặng Thị Mai' });
       await expect(mai.getAttribute('data-state')).resolves.toBe('absent');
       expect(norm(await mai.innerText())).toContain(ABSENCE);
@@ -122,11 +127,33 @@ describe('the minutes of a meeting, end to end in the browser', () => {
       await secretary.reload();
       await expect(secretary.locator(`[data-testid="note-field"][data-key="item:${items[0]}:conclusion"]`).inputValue()).resolves.toBe(CONCLUSION);
 
+      // a second tab left open on the old version: its save is refused, it says so and offers the newer text
+      const stale = await app.newPage('secretary-2', secretary.context());
+      await stale.goto(`/cuoc-hop/${meetingId}/bien-ban`);
+      const otherHere = secretary.locator('[data-testid="note-field"][data-key="other-business"]');
+      const otherThere = stale.locator('[data-testid="note-field"][data-key="other-business"]');
+      await otherThere.waitFor();
+      await otherHere.fill(OTHER);
+      await secretary.locator('[data-testid="save-status"][data-status="saved"]').waitFor();
+      await otherThere.fill('Nội dung gõ trên bản cũ');
+      await tid(stale, 'save-conflict').waitFor();
+      expect(norm(await tid(stale, 'save-conflict').innerText())).toContain(VI.conflict);
+      await tid(stale, 'reload-minutes').tap();
+      await expect(stale.locator('[data-testid="note-field"][data-key="other-business"]').inputValue()).resolves.toBe(OTHER);
+      await stale.close();
+      app.pages.delete('secretary-2');
+
+      // Nam cannot read the draft the chair has not shared
+      const namContext = await app.newContext(TABLET_PORTRAIT);
+      nam = await app.personPage('nam', 'pct.nam', namContext, `/cuoc-hop/${meetingId}/bien-ban`, '.empty-state');
+      expect(norm(await nam.locator('.empty-state').innerText())).toContain(VI.notShared);
+
       await tid(secretary, 'submit-minutes').tap();
       await secretary.locator('[data-testid="minutes-status"][data-status="submitted"]').waitFor();
       expect(norm(await tid(secretary, 'minutes-status').innerText())).toBe(VI.submitted);
       await expect(tid(secretary, 'note-field').count()).resolves.toBe(0);
       expect(norm(await tid(secretary, 'minutes-document').innerText())).toContain(CONCLUSION);
+      expect(norm(await tid(secretary, 'minutes-document').innerText())).toContain(OTHER);
     });
   }, 90_000);
 
@@ -180,8 +207,7 @@ describe('the minutes of a meeting, end to end in the browser', () => {
 
   it('Nam sees his task and downloads the signed PDF, which the server reports valid', async () => {
     await app.step(async () => {
-      const context = await app.newContext(TABLET_PORTRAIT);
-      const nam = await app.personPage('nam', 'pct.nam', context, '/nhiem-vu', '[data-testid="task-list"]');
+      await nam.goto('/nhiem-vu');
       const task = tid(nam, 'task').filter({ hasText: TASK });
       await task.waitFor();
       await task.locator('[data-testid="task-progress"]').selectOption('in_progress');
