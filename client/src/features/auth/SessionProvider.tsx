@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react
 import type { LoginRequest } from '@phonghop/shared';
 import { ApiError, setUnauthorizedHandler } from '../../api/http';
 import { packStore } from '../documents/pack/pack-store';
+import { clearOfflineCopies } from '../offline/offline';
 import { authApi } from './auth.api';
 import { SessionContext, type SessionApi, type SessionState, type SignedOutNotice } from './session-context';
 
@@ -56,6 +57,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       await authApi.logout();
     } finally {
       void packStore.clearAll();
+      void clearOfflineCopies();
       setState({ status: 'anonymous', notice: 'logout' });
     }
   }, []);

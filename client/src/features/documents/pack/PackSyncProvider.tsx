@@ -3,6 +3,7 @@ import { useCurrentUser } from '../../auth/session-context';
 import { useRealtime, useSocketEvent } from '../../../realtime/realtime-context';
 import type { AppSocket } from '../../../realtime/socket';
 import { meetingsApi } from '../../meetings/meetings.api';
+import { warmOfflineCopies } from '../../offline/offline';
 import { documentsApi } from '../documents.api';
 import { PackSyncContext } from './pack-context';
 import { packStore } from './pack-store';
@@ -54,7 +55,9 @@ export function PackSyncProvider({ children }: { children: ReactNode }) {
 
   // Connected (first time or again): plan, download what is missing, re-report what is stored.
   useEffect(() => {
-    if (enabled && connection === 'connected') engine.requestSync();
+    if (!enabled || connection !== 'connected') return;
+    engine.requestSync();
+    warmOfflineCopies(); // and the records the meeting page and the reader need, for when the Wi-Fi drops
   }, [engine, enabled, connection]);
 
   const timer = useRef<number | undefined>(undefined);

@@ -1,0 +1,123 @@
+/* Phòng họp không giấy — service worker: the app keeps working in the meeting room when the Wi-Fi drops.
+ *
+ * - App shell (HTML, scripts, styles, pdf.js worker, cMaps, fonts, wasm): every file of the build is listed in
+ *   /offline-manifest.json (written by client/offline-shell.ts) and cached at install; hashed files are served
+ *   from the cache first, the page itself from the network first (a new build is picked up at once).
+ * - Meeting data (GET /api/… JSON): from the network, a copy kept; offline, the last copy. On the app's 'warm'
+ *   message (sent on every (re)connection), the member's upcoming meetings, their agendas, document lists and
+ *   document records are fetched too, so every document of the pack opens offline. Documents' files are the pack's (Cache Storage "phonghop-pack-v1"), read
+ *   by the reader itself.
+ * - Logging out deletes the copies (client/src/features/offline/offline.ts). Nothing else is cached: no POST,
+ *   no error, no login call; of the session, only "who am I" (/api/auth/session).
+ */
+const SHELL = 'phonghop-shell-v1';
+const API = 'phonghop-api-v1';
+const MANIFEST = '/offline-manifest.json';
+
+self.addEventListener('install', (event) => {
+  self.skipWaiting();
+  event.waitUntil(precacheShell().catch(() => undefined));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(self.clients.claim());
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data === 'refresh-shell') event.waitUntil(precacheShell().catch(() => undefined));
+  if (event.data === 'warm') event.waitUntil(warmMember().catch(() => undefined));
+});
+
+async function precacheShell() {
+  const res = await fetch(MANIFEST, { cache: 'no-store' });
+  if (!res.ok) return;
+  const { files } = await res.json();
+  const cache = await caches.open(SHELL);
+  const wanted = new Set(files.map((f) => new URL(f, self.location.origin).href));
+  const have = new Set((await cache.keys()).map((r) => r.url));
+  for (const url of wanted) {
+    if (have.has(url) && !url.endsWith('/')) continue;
+    const file = await fetch(url, { cache: 'no-cache' });
+    if (file.ok) await cache.put(url, file);
+  }
+  // files of an older build: gone from the manifest, gone from the cache
+  for (const url of have) if (!wanted.has(url)) await cache.delete(url);
+}
+
+self.addEventListener('fetch', (event) => {
+  const { request } = event;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin || url.pathname.startsWith('/socket.io')) return;
+  if (request.mode === 'navigate') return event.respondWith(page(request));
+  if (url.pathname.startsWith('/api/')) {
+    if (!keepsCopy(url)) return;
+    return event.respondWith(apiData(request));
+  }
+  if (request.headers.has('range')) return;
+  event.respondWith(shellFile(request));
+});
+
+/** JSON a member reads; not files (the pack has them), not login, not anything with a side effect. */
+function keepsCopy(url) {
+  if (/^\/api\/documents\/[^/]+\/file$/.test(url.pathname)) return false;
+  if (url.pathname.startsWith('/api/auth/')) return url.pathname === '/api/auth/session';
+  return !url.pathname.startsWith('/api/health');
+}
+
+async function page(request) {
+  try {
+    return await fetch(request);
+  } catch (error) {
+    const cache = await caches.open(SHELL);
+    const shell = (await cache.match('/')) ?? (await cache.match('/index.html'));
+    if (shell) return shell;
+    throw error;
+  }
+}
+
+async function shellFile(request) {
+  const cache = await caches.open(SHELL);
+  const hit = await cache.match(request);
+  if (hit) return hit;
+  const res = await fetch(request);
+  if (res.ok && res.type === 'basic') await cache.put(request, res.clone());
+  return res;
+}
+
+async function apiData(request) {
+  const cache = await caches.open(API);
+  try {
+    const res = await fetch(request);
+    if (res.ok && (res.headers.get('content-type') ?? '').includes('application/json')) await cache.put(request, res.clone());
+    else if (res.status === 401 || res.status === 403) await cache.delete(request);
+    return res;
+  } catch (error) {
+    const copy = await cache.match(request);
+    if (copy) return copy;
+    throw error;
+  }
+}
+
+/**
+ * The signed-in member's upcoming meetings (those whose pack the tablet carries): every record the app, the meeting
+ * page and the reader ask for, fetched while the network is there. The app asks for it whenever it (re)connects.
+ */
+async function warmMember() {
+  const cache = await caches.open(API);
+  if (!(await keep(cache, '/api/auth/session'))) return;
+  for (const meeting of (await keep(cache, '/api/meetings?scope=upcoming')) ?? []) {
+    if (!['published', 'in_progress'].includes(meeting.status) || meeting.myRole === null) continue;
+    const base = `/api/meetings/${encodeURIComponent(meeting.id)}`;
+    await keep(cache, base);
+    await keep(cache, `${base}/agenda`);
+    for (const doc of (await keep(cache, `${base}/documents`)) ?? []) await keep(cache, `/api/documents/${encodeURIComponent(doc.id)}`);
+  }
+}
+
+async function keep(cache, url) {
+  const res = await fetch(url, { credentials: 'same-origin' });
+  if (!res.ok) return null;
+  await cache.put(url, res.clone());
+  return res.json();
+}

@@ -1,0 +1,103 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { DocumentDto, MeetingSummaryDto } from '@phonghop/shared';
+import { BrowserApp, norm, TABLET_LANDSCAPE, tid } from '../support/browser.js';
+import { login, ROOT } from '../support/server-process.js';
+
+/**
+ * Issue 6, point 5 (offline), the reading part: a member opens the demo meeting once with the network; the meeting
+ * pack downloads in the background and the service worker keeps the app and the meeting's data. Then the Wi-Fi
+ * drops (`context.setOffline(true)`): the meeting page reloads, every document of the meeting opens and is paged
+ * through to its last page, with no network at all. Logging out (online again) deletes the copies from the device.
+ */
+const DEMO_TITLE = 'Phiên họp thường kỳ Ủy ban nhân dân huyện (dữ liệu mẫu)';
+
+let app: BrowserApp;
+let context: BrowserContext;
+let page: Page;
+let meetingId = '';
+let docs: DocumentDto[] = [];
+
+beforeAll(async () => {
+  app = await BrowserApp.start({ name: 'offline', env: { DEMO_SEED: 'true', DEMO_MEETING: 'true' }, timeoutMs: 20_000 });
+  const secretary = await login(app.server.url, 'thuky');
+  const meetings = (await (await fetch(`${app.server.url}/api/meetings`, { headers: { cookie: secretary } })).json()) as MeetingSummaryDto[];
+  meetingId = meetings.find((m) => m.title === DEMO_TITLE)?.id ?? '';
+  // a second document beside the demo plan: tracemonkey.pdf (14 pages, embedded fonts)
+  const upload = await fetch(`${app.server.url}/api/meetings/${meetingId}/documents`, {
+    method: 'POST',
+    headers: {
+      cookie: secretary,
+      'content-type': 'application/pdf',
+      'x-file-name': 'tracemonkey.pdf',
+      'x-document-metadata': encodeURIComponent(JSON.stringify({ docType: 'tai_lieu_khac', summary: 'Tài liệu tham khảo' })),
+    },
+    body: fs.readFileSync(path.join(ROOT, 'test/fixtures/pdfs/tracemonkey.pdf')),
+  });
+  expect(upload.status).toBe(201);
+  docs = (await (await fetch(`${app.server.url}/api/meetings/${meetingId}/documents`, { headers: { cookie: secretary } })).json()) as DocumentDto[];
+  context = await app.newContext(TABLET_LANDSCAPE);
+  page = await app.personPage('member', 'pct.nam', context, `/cuoc-hop/${meetingId}`, (p) => p.locator('[data-testid="document-row"]').first().waitFor());
+}, 90_000);
+
+afterAll(async () => {
+  await app?.close();
+});
+
+const cacheNames = () => page.evaluate(() => caches.keys());
+
+describe('reading the meeting pack with no network (Chromium, 1280×800 touch)', () => {
+  it('with the network: the pack downloads and the service worker takes the app and the meeting data', async () => {
+    await app.step(async () => {
+      expect(docs.length).toBe(2);
+      await page.locator('[data-testid="pack-status"][data-state="done"]').waitFor({ timeout: 90_000 });
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+      // the worker's copies: the app shell (every file of the build) and the meeting's records
+      const ready = () =>
+        page.evaluate(async (ids) => {
+          const api = await caches.open('phonghop-api-v1');
+          const shell = await caches.open('phonghop-shell-v1');
+          const hasDocs = (await Promise.all(ids.map((id) => api.match(`/api/documents/${id}`)))).every(Boolean);
+          return hasDocs && Boolean(await api.match('/api/auth/session')) && (await shell.keys()).some((r) => r.url.includes('/pdfjs/standard_fonts/'));
+        }, docs.map((d) => d.id));
+      for (let i = 0; i < 240 && !(await ready()); i++) await page.waitForTimeout(250);
+      expect(await ready()).toBe(true);
+      expect(await cacheNames()).toEqual(expect.arrayContaining(['phonghop-pack-v1', 'phonghop-shell-v1', 'phonghop-api-v1']));
+    });
+  }, 150_000);
+
+  it('offline: the meeting page reloads, and every document opens and pages through to its end', async () => {
+    await app.step(async () => {
+      await context.setOffline(true);
+      await page.reload();
+      await page.locator('[data-testid="document-row"]').first().waitFor();
+      expect(await page.locator('[data-testid="document-row"]').count()).toBe(docs.length);
+      for (const doc of docs) {
+        await page.goto(`/cuoc-hop/${meetingId}`);
+        await page.locator(`[data-testid="document-row"][data-document-id="${doc.id}"] [data-testid="open-document"]`).tap();
+        await page.waitForURL(`**/tai-lieu/${doc.id}`);
+        const total = doc.current.pageCount;
+        for (const n of [1, total]) {
+          if (n !== 1) await page.keyboard.press('End');
+          await page.locator(`[data-testid="page-indicator"][data-page="${n}"]`).waitFor();
+          expect(norm(await tid(page, 'page-indicator').innerText())).toBe(`Trang ${n}/${total}`);
+          await page.locator(`[data-testid="pdf-page"][data-page-number="${n}"][data-rendered="true"]`).waitFor({ timeout: 30_000 });
+        }
+      }
+      app.noPageErrors('member');
+    });
+  }, 180_000);
+
+  it('online again, logging out deletes the meeting data and the pack from the tablet (the app shell stays)', async () => {
+    await app.step(async () => {
+      await context.setOffline(false);
+      await page.goto('/');
+      await tid(page, 'logout').tap();
+      await page.locator('input[name="username"]').waitFor();
+      await page.waitForFunction(async () => !(await caches.keys()).some((n) => n === 'phonghop-api-v1' || n === 'phonghop-pack-v1'), undefined, { timeout: 10_000 });
+      expect(await cacheNames()).toEqual(['phonghop-shell-v1']);
+    });
+  }, 60_000);
+});
