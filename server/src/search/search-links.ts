@@ -14,7 +14,7 @@ export function linkOf(kind: SearchKind, id: string, meetingId: string, page: nu
     case 'agenda_item':
       return `/cuoc-hop/${meetingId}#muc-${id}`;
     case 'minutes':
-      return `/cuoc-hop/${meetingId}#bien-ban`;
+      return `/cuoc-hop/${meetingId}/bien-ban`;
     case 'meeting':
       return `/cuoc-hop/${meetingId}`;
   }

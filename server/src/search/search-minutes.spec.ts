@@ -34,7 +34,7 @@ describe(`archive search: approved minutes (${process.env.DATABASE_URL ? 'Postgr
     const submitted = await json<MinutesDto>(await kit.call('secretary', 'POST', `${url()}/submit`, { version: (await kit.minutes(s.meetingId)).version }));
     await json(await kit.call('chair', 'POST', `${url()}/approve`, { version: submitted.version }));
     const [hit] = await minutesHits('nam');
-    expect(hit).toMatchObject({ kind: 'minutes', id: s.meetingId, meetingId: s.meetingId, page: null, link: `/cuoc-hop/${s.meetingId}#bien-ban` });
+    expect(hit).toMatchObject({ kind: 'minutes', id: s.meetingId, meetingId: s.meetingId, page: null, link: `/cuoc-hop/${s.meetingId}/bien-ban` });
     expect(hit.title.startsWith('Biên bản ')).toBe(true);
     expect(hit.snippet).toContain(PHRASE);
     expect(hit.highlights.map((r) => hit.snippet.slice(r.start, r.end))).toEqual(
