@@ -8,7 +8,19 @@ import { SaveIndicator } from './SaveIndicator';
 import { useAutosave } from './use-autosave';
 
 /** The secretary's draft: the document with its free text editable and autosaved, and the submit button. */
-export function MinutesEditor({ minutes: m, onMinutes, onReload }: { minutes: MinutesDto; onMinutes: (m: MinutesDto) => void; onReload: () => void }) {
+export function MinutesEditor({
+  minutes: m,
+  onMinutes,
+  onReload,
+  onRefresh,
+}: {
+  minutes: MinutesDto;
+  onMinutes: (m: MinutesDto) => void;
+  /** Starts again from the server's copy (after a conflict). */
+  onReload: () => void;
+  /** Reads the facts again; what is typed stays. */
+  onRefresh: () => void;
+}) {
   const { t } = useTranslation();
   const { saver, view } = useAutosave(m.meetingId, { version: m.version, notes: m.notes });
 
@@ -23,18 +35,12 @@ export function MinutesEditor({ minutes: m, onMinutes, onReload }: { minutes: Mi
     if (saver.view.status === 'conflict' || saver.view.status === 'error') throw saver.view.error;
     return saver.view.version;
   };
-  // facts keep coming from the log during the meeting: save what is typed, then load them again
-  const refresh = async () => {
-    await saver.flush();
-    if (saver.view.status !== 'conflict' && saver.view.status !== 'error') onReload();
-  };
-
   return (
     <>
       <div className="minutes-toolbar">
         <SaveIndicator view={view} onReload={onReload} onRetry={() => void saver.flush()} />
         {!m.facts.ended && (
-          <Button variant="ghost" onClick={() => void refresh()} data-testid="refresh-facts">
+          <Button variant="ghost" onClick={onRefresh} data-testid="refresh-facts">
             {t('minutes.refreshFacts')}
           </Button>
         )}

@@ -1,4 +1,4 @@
-import { type ReactNode, useCallback, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { MinutesDto } from '@phonghop/shared';
@@ -19,6 +19,9 @@ import { MinutesHistory } from './MinutesHistory';
 import { minutesApi } from './minutes.api';
 import './minutes.css';
 
+/** How often an open minutes page reads the facts again while the meeting goes on. */
+const FACTS_POLL_MS = 10_000;
+
 /** The minutes (biên bản) of one meeting, for whoever the server lets read them: what each one may do comes with them. */
 export function MinutesPage() {
   const { t } = useTranslation();
@@ -27,6 +30,16 @@ export function MinutesPage() {
   const [load, setLoad] = useState(0);
   const reload = useCallback(() => setLoad((n) => n + 1), []);
   const minutes = useResource(`min:${id}:${load}`, (signal) => minutesApi.get(id, signal));
+  // During the meeting the facts grow with the log: read them again now and then (the editor keeps its own text)
+  const live = minutes.data?.facts.started != null && minutes.data.facts.ended === null;
+  const refetch = minutes.reload;
+  useEffect(() => {
+    if (!live) return;
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'visible') refetch();
+    }, FACTS_POLL_MS);
+    return () => clearInterval(timer);
+  }, [live, refetch]);
   const back = (
     <Link className="btn btn--ghost" to={`/cuoc-hop/${id}`} data-testid="back-to-meeting">
       {t('minutes.backToMeeting')}
@@ -54,10 +67,25 @@ export function MinutesPage() {
       </div>
     );
   }
-  return <MinutesScreen key={`${load}:${minutes.data.version}:${minutes.data.status}`} minutes={minutes.data} back={back} onMinutes={minutes.set} onReload={reload} />;
+  // a new copy of the same state keeps the editor (and its autosave); a reload or a change of state starts afresh
+  return (
+    <MinutesScreen key={`${load}:${minutes.data.status}`} minutes={minutes.data} back={back} onMinutes={minutes.set} onReload={reload} onRefresh={refetch} />
+  );
 }
 
-function MinutesScreen({ minutes: m, back, onMinutes, onReload }: { minutes: MinutesDto; back: ReactNode; onMinutes: (m: MinutesDto) => void; onReload: () => void }) {
+function MinutesScreen({
+  minutes: m,
+  back,
+  onMinutes,
+  onReload,
+  onRefresh,
+}: {
+  minutes: MinutesDto;
+  back: ReactNode;
+  onMinutes: (m: MinutesDto) => void;
+  onReload: () => void;
+  onRefresh: () => void;
+}) {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const secretary = user.role === 'secretary' || m.seats.some((s) => s.userId === user.id && s.role === 'secretary');
@@ -84,7 +112,7 @@ function MinutesScreen({ minutes: m, back, onMinutes, onReload }: { minutes: Min
       {m.status === 'approved' && m.can.edit && <Alert tone="info">{t('minutes.editSigned')}</Alert>}
       {m.status === 'submitted' && <Alert tone="info">{secretary && !chair ? t('minutes.waitingChair') : t('minutes.submittedHint')}</Alert>}
       {m.can.edit ? (
-        <MinutesEditor minutes={m} onMinutes={onMinutes} onReload={onReload} />
+        <MinutesEditor minutes={m} onMinutes={onMinutes} onReload={onReload} onRefresh={onRefresh} />
       ) : (
         <>
           <MinutesActions minutes={m} beforeSubmit={() => Promise.resolve(m.version)} onMinutes={onMinutes} />
