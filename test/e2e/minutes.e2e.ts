@@ -9,20 +9,22 @@ import { demoMeeting, loginAll } from '../support/live-clients.js';
 import { type ClientSocket, socketClient } from '../support/server-process.js';
 
 /**
- * Acceptance (issue 7, points 2, 4 and 5): the minutes screens in real browsers. The demo meeting is run to its end
- * through the real socket commands (attendance with one absence, item 1 opened, Nam speaks, an open vote passes,
- * the end). The secretary opens the minutes from the meeting page and sees the log's facts (Nam present, the
- * absence and its reason, item 1, the vote's result); types the chair's conclusion; the autosave says "Đã lưu";
- * after a reload the text is there; a second tab on the old version is refused (409) and offers a reload; Nam cannot
- * yet read the draft; the secretary submits. The chair approves and signs: "Chữ ký hợp lệ"; the PDF downloads
- * (200, application/pdf); the conclusion notice shows its due date and the chair gives Nam a task, which Nam finds
- * under "Nhiệm vụ của tôi"; Nam downloads the signed PDF, whose signature the server reports valid.
+ * Acceptance (issue 7, points 2, 4 and 5): the minutes screens in real browsers. The demo meeting is run through
+ * the real socket commands (attendance with one absence, item 1 opened, Nam speaks, an open vote passes). During
+ * the meeting the secretary opens the minutes from the meeting page and sees the log's facts (Nam present, the
+ * absence and its reason, item 1, the vote's result); types Nam's summary and the chair's conclusion; the autosave
+ * says "Đã lưu"; after a reload the text is there; a second tab on the old version is refused (409) and offers a
+ * reload; Nam cannot yet read the draft. The chair ends the meeting; the secretary brings the facts up to date (the
+ * typed text stays) and submits. The chair approves and signs: "Chữ ký hợp lệ"; the PDF downloads (200,
+ * application/pdf); the conclusion notice shows its due date and the chair gives Nam a task, which Nam finds under
+ * "Nhiệm vụ của tôi"; Nam downloads the signed PDF, whose signature the server reports valid.
  */
 const ABSENCE = 'Dự hội nghị tại Ủy ban nhân dân tỉnh';
 const QUESTION = 'Thông qua Báo cáo tình hình kinh tế – xã hội tháng 11 năm 2026';
 const CONCLUSION = 'Thống nhất thông qua báo cáo; giao Phòng Tài chính – Kế hoạch hoàn thiện số liệu thu ngân sách.';
 const TASK = 'Hoàn thiện số liệu thu ngân sách quý IV, gửi Văn phòng trước ngày họp tháng 12';
 const UNIT = 'Phòng Tài chính – Kế hoạch';
+const SUMMARY = 'Đề nghị bổ sung số liệu thu ngân sách quý IV và giải pháp tháo gỡ vướng mắc giải phóng mặt bằng.';
 const OTHER = 'Thống nhất lịch họp thường kỳ tháng 12 vào sáng thứ Ba tuần đầu tháng.';
 const VI = {
   saved: 'Đã lưu lúc',
@@ -43,6 +45,8 @@ const ids: Record<string, string> = {};
 let secretary: Page;
 let chair: Page;
 let nam: Page;
+/** The room's sockets, kept open until the meeting is ended from the secretary's step. */
+const sock: Record<string, ClientSocket> = {};
 
 type Ack = { ok: true; voteId?: string; seq?: number } | { ok: false; code: string; message: string };
 
@@ -58,11 +62,12 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
+  for (const socket of Object.values(sock)) socket.disconnect();
   await app?.close();
 });
 
 describe('the minutes of a meeting, end to end in the browser', () => {
-  it('the demo meeting is run to its end through the room’s commands', async () => {
+  it('the demo meeting is run through the room’s commands', async () => {
     const url = app.server.url;
     const cookies = await loginAll(url, ['chutich', 'thuky', 'pct.nam', 'pct.lan', 'cvp.son']);
     const demo = await demoMeeting(url, cookies.chutich);
@@ -70,31 +75,26 @@ describe('the minutes of a meeting, end to end in the browser', () => {
     items = demo.itemIds;
     const meeting = (await (await fetch(`${url}/api/meetings/${meetingId}`, { headers: { cookie: cookies.chutich } })).json()) as MeetingDto;
     for (const p of meeting.participants) ids[p.user.fullName] = p.user.id;
-    const sock = Object.fromEntries(Object.entries(cookies).map(([who, cookie]) => [who, socketClient(url, cookie)]));
-    try {
-      for (const name of ['Trần Văn Minh', 'Lê Hoàng Nam', 'Phạm Thị Lan', 'Bùi Thanh Sơn']) {
-        await command(sock.thuky, 'attendance:mark', { userId: ids[name], state: 'present_in_person' });
-      }
-      await command(sock.thuky, 'attendance:mark', { userId: ids['Đặng Thị Mai'], state: 'absent', reason: ABSENCE });
-      await command(sock.chutich, 'meeting:start');
-      await command(sock.chutich, 'agenda:open-item', { itemId: items[0] });
-      await command(sock['pct.nam'], 'speaker:request');
-      await command(sock.chutich, 'speaker:grant', { userId: ids['Lê Hoàng Nam'] });
-      await command(sock.chutich, 'speaker:end-turn');
-      const { voteId } = (await command(sock.chutich, 'vote:create', {
-        vote: { question: QUESTION, kind: 'open', rule: 'majority_of_present', agendaItemId: items[0] },
-      })) as { voteId: string };
-      await command(sock.chutich, 'vote:open', { voteId });
-      for (const who of ['chutich', 'pct.nam', 'pct.lan', 'cvp.son']) await command(sock[who], 'vote:cast', { voteId, choices: ['yes'] });
-      await command(sock.chutich, 'vote:close', { voteId });
-      await command(sock.chutich, 'vote:publish', { voteId });
-      await command(sock.chutich, 'meeting:end');
-    } finally {
-      for (const s of Object.values(sock)) s.disconnect();
+    for (const [who, cookie] of Object.entries(cookies)) sock[who] = socketClient(url, cookie);
+    for (const name of ['Trần Văn Minh', 'Lê Hoàng Nam', 'Phạm Thị Lan', 'Bùi Thanh Sơn']) {
+      await command(sock.thuky, 'attendance:mark', { userId: ids[name], state: 'present_in_person' });
     }
+    await command(sock.thuky, 'attendance:mark', { userId: ids['Đặng Thị Mai'], state: 'absent', reason: ABSENCE });
+    await command(sock.chutich, 'meeting:start');
+    await command(sock.chutich, 'agenda:open-item', { itemId: items[0] });
+    await command(sock['pct.nam'], 'speaker:request');
+    await command(sock.chutich, 'speaker:grant', { userId: ids['Lê Hoàng Nam'] });
+    await command(sock.chutich, 'speaker:end-turn');
+    const { voteId } = (await command(sock.chutich, 'vote:create', {
+      vote: { question: QUESTION, kind: 'open', rule: 'majority_of_present', agendaItemId: items[0] },
+    })) as { voteId: string };
+    await command(sock.chutich, 'vote:open', { voteId });
+    for (const who of ['chutich', 'pct.nam', 'pct.lan', 'cvp.son']) await command(sock[who], 'vote:cast', { voteId, choices: ['yes'] });
+    await command(sock.chutich, 'vote:close', { voteId });
+    await command(sock.chutich, 'vote:publish', { voteId });
   }, 60_000);
 
-  it('the secretary sees the log’s facts, types a conclusion that autosaves and survives a reload, and submits', async () => {
+  it('during the meeting the secretary sees the log’s facts and types text that autosaves and survives a reload; after the end, submits', async () => {
     await app.step(async () => {
       const context = await app.newContext(TABLET_LANDSCAPE);
       secretary = await app.personPage('secretary', 'thuky', context, `/cuoc-hop/${meetingId}`, '[data-testid="open-minutes"]');
@@ -118,6 +118,8 @@ describe('the minutes of a meeting, end to end in the browser', () => {
       expect(norm(await tid(vote, 'minutes-vote-result').innerText())).toContain(VI.passed);
       await expect(vote.locator('[data-testid="minutes-vote-option"][data-key="yes"]').getAttribute('data-count')).resolves.toBe('4');
 
+      // during the meeting: the summary of Nam's turn
+      await item.locator('[data-testid="note-field"][data-key^="turn:"]').first().fill(SUMMARY);
       const conclusion = item.locator(`[data-testid="note-field"][data-key="item:${items[0]}:conclusion"]`);
       await conclusion.fill(CONCLUSION);
       await secretary.locator('[data-testid="save-status"][data-status="saved"]').waitFor();
@@ -148,12 +150,20 @@ describe('the minutes of a meeting, end to end in the browser', () => {
       nam = await app.personPage('nam', 'pct.nam', namContext, `/cuoc-hop/${meetingId}/bien-ban`, '.empty-state');
       expect(norm(await nam.locator('.empty-state').innerText())).toContain(VI.notShared);
 
+      // the chair ends the meeting; the secretary brings the facts up to date, the typed text stays, and submits
+      await command(sock.chutich, 'meeting:end');
+      await expect(tid(secretary, 'submit-minutes').count()).resolves.toBe(0);
+      await tid(secretary, 'refresh-facts').tap();
+      await tid(secretary, 'submit-minutes').waitFor();
+      expect(norm(await tid(secretary, 'minutes-times').innerText())).toContain('kết thúc lúc');
+      await expect(secretary.locator('[data-testid="note-field"][data-key^="turn:"]').first().inputValue()).resolves.toBe(SUMMARY);
       await tid(secretary, 'submit-minutes').tap();
       await secretary.locator('[data-testid="minutes-status"][data-status="submitted"]').waitFor();
       expect(norm(await tid(secretary, 'minutes-status').innerText())).toBe(VI.submitted);
       await expect(tid(secretary, 'note-field').count()).resolves.toBe(0);
       expect(norm(await tid(secretary, 'minutes-document').innerText())).toContain(CONCLUSION);
       expect(norm(await tid(secretary, 'minutes-document').innerText())).toContain(OTHER);
+      expect(norm(await tid(secretary, 'minutes-document').innerText())).toContain(SUMMARY);
     });
   }, 90_000);
 
