@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
@@ -19,11 +20,17 @@ export function offlineShell(): Plugin {
       order: 'post',
       sequential: true,
       handler() {
-        const files = ['/', ...walk(outDir).filter((f) => f !== '/index.html' && f !== '/sw.js' && f !== '/offline-manifest.json')];
+        const skip = new Set(['/index.html', '/sw.js', '/offline-manifest.json']);
+        // [path, content hash]: the worker fetches again only what changed (/pdfjs/ files keep their names)
+        const files = [['/', hashOf(path.join(outDir, 'index.html'))], ...walk(outDir).filter((f) => !skip.has(f)).map((f) => [f, hashOf(path.join(outDir, f))])];
         fs.writeFileSync(path.join(outDir, 'offline-manifest.json'), JSON.stringify({ files }));
       },
     },
   };
+}
+
+function hashOf(file: string): string {
+  return createHash('sha256').update(fs.readFileSync(file)).digest('base64url').slice(0, 16);
 }
 
 function walk(root: string, rel = ''): string[] {

@@ -31,17 +31,20 @@ self.addEventListener('message', (event) => {
 async function precacheShell() {
   const res = await fetch(MANIFEST, { cache: 'no-store' });
   if (!res.ok) return;
-  const { files } = await res.json();
+  const manifest = await res.clone().json();
   const cache = await caches.open(SHELL);
-  const wanted = new Set(files.map((f) => new URL(f, self.location.origin).href));
+  const applied = await cache.match(MANIFEST);
+  const before = new Map(applied ? (await applied.json()).files : []);
+  const wanted = new Map(manifest.files.map(([file, hash]) => [new URL(file, self.location.origin).href, { file, hash }]));
   const have = new Set((await cache.keys()).map((r) => r.url));
-  for (const url of wanted) {
-    if (have.has(url) && !url.endsWith('/')) continue;
-    const file = await fetch(url, { cache: 'no-cache' });
-    if (file.ok) await cache.put(url, file);
+  for (const [url, { file, hash }] of wanted) {
+    if (have.has(url) && before.get(file) === hash) continue; // same content as the copy we hold
+    const fresh = await fetch(url, { cache: 'no-cache' });
+    if (fresh.ok) await cache.put(url, fresh);
   }
   // files of an older build: gone from the manifest, gone from the cache
-  for (const url of have) if (!wanted.has(url)) await cache.delete(url);
+  for (const url of have) if (!wanted.has(url) && !url.endsWith(MANIFEST)) await cache.delete(url);
+  await cache.put(MANIFEST, res);
 }
 
 self.addEventListener('fetch', (event) => {

@@ -96,8 +96,15 @@ describe('reading the meeting pack with no network (Chromium, 1280×800 touch)',
       await page.goto('/');
       await tid(page, 'logout').tap();
       await page.locator('input[name="username"]').waitFor();
-      await page.waitForFunction(async () => !(await caches.keys()).some((n) => n === 'phonghop-api-v1' || n === 'phonghop-pack-v1'), undefined, { timeout: 10_000 });
-      expect(await cacheNames()).toEqual(['phonghop-shell-v1']);
+      // what the member read leaves with them: no copy of a meeting record, no document file (the app shell stays)
+      const held = () =>
+        page.evaluate(async () => {
+          const count = async (name: string) => ((await caches.has(name)) ? (await (await caches.open(name)).keys()).length : 0);
+          return { records: await count('phonghop-api-v1'), files: await count('phonghop-pack-v1'), shell: await count('phonghop-shell-v1') };
+        });
+      for (let i = 0; i < 40 && ((await held()).records > 0 || (await held()).files > 0); i++) await page.waitForTimeout(250);
+      expect(await held()).toEqual({ records: 0, files: 0, shell: expect.any(Number) });
+      expect((await held()).shell).toBeGreaterThan(100);
     });
   }, 60_000);
 });
