@@ -15,9 +15,10 @@ import { type ClientSocket, socketClient } from '../support/server-process.js';
  * absence and its reason, item 1, the vote's result); types Nam's summary and the chair's conclusion; the autosave
  * says "Đã lưu"; after a reload the text is there; a second tab on the old version is refused (409) and offers a
  * reload; Nam cannot yet read the draft. The chair ends the meeting; the secretary brings the facts up to date (the
- * typed text stays) and submits. The chair approves and signs: "Chữ ký hợp lệ"; the PDF downloads (200,
- * application/pdf); the conclusion notice shows its due date and the chair gives Nam a task, which Nam finds under
- * "Nhiệm vụ của tôi"; Nam downloads the signed PDF, whose signature the server reports valid.
+ * typed text stays) and submits. The chair shares the draft, on which Nam comments, then approves and signs:
+ * "Chữ ký hợp lệ"; the PDF downloads (200, application/pdf); the conclusion notice shows its due date and the chair
+ * gives Nam a task, which Nam finds under "Nhiệm vụ của tôi"; Nam downloads the signed PDF, whose signature the
+ * server reports valid.
  */
 const ABSENCE = 'Dự hội nghị tại Ủy ban nhân dân tỉnh';
 const QUESTION = 'Thông qua Báo cáo tình hình kinh tế – xã hội tháng 11 năm 2026';
@@ -25,6 +26,7 @@ const CONCLUSION = 'Thống nhất thông qua báo cáo; giao Phòng Tài chính
 const TASK = 'Hoàn thiện số liệu thu ngân sách quý IV, gửi Văn phòng trước ngày họp tháng 12';
 const UNIT = 'Phòng Tài chính – Kế hoạch';
 const SUMMARY = 'Đề nghị bổ sung số liệu thu ngân sách quý IV và giải pháp tháo gỡ vướng mắc giải phóng mặt bằng.';
+const COMMENT = 'Đề nghị ghi rõ thời hạn hoàn thiện số liệu trong kết luận.';
 const OTHER = 'Thống nhất lịch họp thường kỳ tháng 12 vào sáng thứ Ba tuần đầu tháng.';
 const VI = {
   saved: 'Đã lưu lúc',
@@ -167,10 +169,22 @@ describe('the minutes of a meeting, end to end in the browser', () => {
     });
   }, 90_000);
 
-  it('the chair approves and signs; the signature verifies and the PDF downloads', async () => {
+  it('the chair shares the draft (Nam comments), approves and signs; the signature verifies and the PDF downloads', async () => {
     await app.step(async () => {
       const context = await app.newContext(TABLET_LANDSCAPE);
       chair = await app.personPage('chair', 'chutich', context, `/cuoc-hop/${meetingId}/bien-ban`, '[data-testid="approve-minutes"]');
+      // the chair shares the draft: Nam reads it and comments
+      // the box turns on once the server has recorded it
+      await tid(chair, 'share-minutes').tap();
+      await chair.locator('[data-testid="share-minutes"]:checked').waitFor();
+      await nam.reload();
+      await tid(nam, 'minutes-document').waitFor();
+      expect(norm(await tid(nam, 'minutes-document').innerText())).toContain(CONCLUSION);
+      await expect(tid(nam, 'note-field').count()).resolves.toBe(0);
+      await tid(nam, 'comment-text').fill(COMMENT);
+      await tid(nam, 'send-comment').tap();
+      await tid(nam, 'minutes-comment').filter({ hasText: COMMENT }).waitFor();
+
       await tid(chair, 'approve-minutes').tap();
       await chair.locator('[data-testid="minutes-status"][data-status="approved"]').waitFor({ timeout: 60_000 });
       expect(norm(await tid(chair, 'minutes-status').innerText())).toBe(VI.approved);
