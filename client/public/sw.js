@@ -7,7 +7,8 @@
  *   message (sent on every (re)connection), the member's upcoming meetings, their agendas, document lists and
  *   document records are fetched too, so every document of the pack opens offline. Documents' files are the pack's (Cache Storage "phonghop-pack-v1"), read
  *   by the reader itself.
- * - Logging out deletes the copies (client/src/features/offline/offline.ts). Nothing else is cached: no POST,
+ * - Logging out deletes the copies (client/src/features/offline/offline.ts). Nothing else is cached: no POST or PUT
+ *   (annotation changes go through the app's own outbox in IndexedDB), no annotation list,
  *   no error, no login call; of the session, only "who am I" (/api/auth/session).
  */
 const SHELL = 'phonghop-shell-v1';
@@ -64,6 +65,9 @@ self.addEventListener('fetch', (event) => {
 /** JSON a member reads; not files (the pack has them), not login, not anything with a side effect. */
 function keepsCopy(url) {
   if (/^\/api\/documents\/[^/]+\/file$/.test(url.pathname)) return false;
+  // annotations live in the tablet's IndexedDB (features/annotations): an old copy of the server's list must never
+  // stand in for it, and the annotated PDF is made on demand
+  if (/^\/api\/documents\/[^/]+\/(annotations|annotated-pdf|notes)$/.test(url.pathname)) return false;
   if (url.pathname.startsWith('/api/auth/')) return url.pathname === '/api/auth/session';
   return !url.pathname.startsWith('/api/health');
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { LoginRequest } from '@phonghop/shared';
 import { ApiError, setUnauthorizedHandler } from '../../api/http';
+import { clearAnnotationsOnDevice } from '../annotations/outbox';
 import { packStore } from '../documents/pack/pack-store';
 import { clearOfflineCopies } from '../offline/offline';
 import { authApi } from './auth.api';
@@ -58,6 +59,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     } finally {
       void packStore.clearAll();
       void clearOfflineCopies();
+      void clearAnnotationsOnDevice();
       setState({ status: 'anonymous', notice: 'logout' });
     }
   }, []);

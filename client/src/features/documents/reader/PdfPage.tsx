@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef, useState, type CSSProperties } from 'react';
+import { memo, type ReactNode, useEffect, useRef, useState, type CSSProperties } from 'react';
 import { TextLayer, type PDFDocumentProxy, type RenderTask } from 'pdfjs-dist';
 import { canvasSize, outputScale } from './canvas-cap';
 import type { Size } from './page-layout';
@@ -23,6 +23,8 @@ interface Props {
   onDrawn?: (pageNumber: number, drawn: boolean) => void;
   highlights?: readonly PageHighlight[];
   onSelectedHighlight?: (el: HTMLElement) => void;
+  /** Drawn over the page while it is active (the member's annotations). */
+  overlay?: ReactNode;
 }
 
 const NO_HIGHLIGHTS: readonly PageHighlight[] = [];
@@ -44,7 +46,7 @@ function freeCanvas(canvas: HTMLCanvasElement): void {
  * cap (canvas-cap.ts) at the screen's pixel ratio; on a zoom the previous drawing stays, stretched, until the new
  * one is ready, then is freed. Leaving the view frees the canvas, the text layer and pdf.js's page resources.
  */
-export const PdfPage = memo(function PdfPage({ pdf, pageNumber, scale, size, active, label, top, left, onSize, onRendered, onDrawn, highlights = NO_HIGHLIGHTS, onSelectedHighlight }: Props) {
+export const PdfPage = memo(function PdfPage({ pdf, pageNumber, scale, size, active, label, top, left, onSize, onRendered, onDrawn, highlights = NO_HIGHLIGHTS, onSelectedHighlight, overlay }: Props) {
   const rootRef = useRef<HTMLDivElement>(null);
   const hostRef = useRef<HTMLDivElement>(null);
   const textRef = useRef<HTMLDivElement>(null);
@@ -180,6 +182,7 @@ export const PdfPage = memo(function PdfPage({ pdf, pageNumber, scale, size, act
     <div ref={rootRef} className="pdf-page" data-testid="pdf-page" data-page-number={pageNumber} data-active={active} style={style} aria-label={label} role="region">
       <div ref={hostRef} className="pdf-page__drawing" />
       <div ref={textRef} className="textLayer" />
+      {active && overlay}
     </div>
   );
 });

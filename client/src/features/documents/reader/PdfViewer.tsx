@@ -1,4 +1,4 @@
-import { type Ref, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, type Ref, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { A4, anchorAt, currentPage, layoutPages, type PageLayout, pointOf, scrollTopForPage, type Size, visibleRange } from './page-layout';
@@ -29,13 +29,15 @@ interface Props {
   highlights: ReadonlyMap<number, readonly PageHighlight[]>;
   onSelectedHighlight: (el: HTMLElement) => void;
   apiRef: Ref<ViewerApi>;
+  /** What to draw over a page while it is drawn (annotations), given its size at scale 1. */
+  renderOverlay?: (page: number, size: Size) => ReactNode;
 }
 
 /**
  * The scrolling column of pages. Every page has its slot (positions from page-layout.ts), but only the pages in
  * view and one on either side are drawn; the rest are empty boxes.
  */
-export function PdfViewer({ pdf, zoom, onZoom, onScale, initialPage, onCurrentPage, onRendered, highlights, onSelectedHighlight, apiRef }: Props) {
+export function PdfViewer({ pdf, zoom, onZoom, onScale, initialPage, onCurrentPage, onRendered, highlights, onSelectedHighlight, apiRef, renderOverlay }: Props) {
   const { t } = useTranslation();
   const viewerRef = useRef<HTMLDivElement>(null);
   const contentRef = useRef<HTMLDivElement>(null);
@@ -206,6 +208,7 @@ export function PdfViewer({ pdf, zoom, onZoom, onScale, initialPage, onCurrentPa
         {viewport.width > 0 &&
           sizes.map((size, i) => {
             const n = i + 1;
+            const active = isActive(n);
             return (
               <PdfPage
                 key={n}
@@ -215,13 +218,14 @@ export function PdfViewer({ pdf, zoom, onZoom, onScale, initialPage, onCurrentPa
                 size={size}
                 top={layout.tops[i]}
                 left={layout.lefts[i]}
-                active={isActive(n)}
+                active={active}
                 label={label(n)}
                 onSize={onSize}
                 onRendered={onRendered}
                 onDrawn={onDrawn}
                 highlights={highlights.get(n)}
                 onSelectedHighlight={onSelectedHighlight}
+                overlay={active ? renderOverlay?.(n, size) : undefined}
               />
             );
           })}

@@ -6,6 +6,10 @@ import { useResource } from '../../../api/use-resource';
 import { Alert } from '../../../ui/Alert';
 import { Spinner } from '../../../ui/Spinner';
 import { agendaApi } from '../../agenda/agenda.api';
+import { AnnotationLayer } from '../../annotations/AnnotationLayer';
+import { AnnotationsPanel } from '../../annotations/AnnotationsPanel';
+import { AnnotationsProvider, type ToolState } from '../../annotations/AnnotationsProvider';
+import { AnnotationTools } from '../../annotations/AnnotationTools';
 import { useCurrentUser } from '../../auth/session-context';
 import { formatBytes } from '../doc-format';
 import { documentsApi } from '../documents.api';
@@ -13,6 +17,7 @@ import { ProgressBar } from '../ProgressBar';
 import { OutlineList } from './OutlineList';
 import { A4 } from './page-layout';
 import type { LoadProgress } from './pdf';
+import type { Size } from './page-layout';
 import type { PdfProblem } from './pdf-errors';
 import { PdfViewer, type ViewerApi } from './PdfViewer';
 import { browserPositions, positionKey, resumePage } from './reading-position';
@@ -93,6 +98,9 @@ export function Reader({ doc, onRetry }: { doc: DocumentDto; onRetry: () => void
     search.clear();
     viewer.current?.focus();
   };
+  // the member's marks over each drawn page, in page fractions (aspect: height / width)
+  const renderOverlay = useCallback((n: number, size: Size) => <AnnotationLayer page={n} aspect={size.height / size.width} />, []);
+
   const zoomStep = (dir: 1 | -1) => viewer.current?.zoom({ kind: 'custom', scale: stepZoom(scale, dir) }, 'center');
   const zoomMode = (mode: ZoomMode) => viewer.current?.zoom(mode);
 
@@ -107,7 +115,7 @@ export function Reader({ doc, onRetry }: { doc: DocumentDto; onRetry: () => void
     escape: () => (searchOpen ? closeSearch() : setPanel(null)),
   });
 
-  return (
+  const screen = (tools: ToolState) => (
     <main className="reader" id="main" data-testid="reader" data-document-id={doc.id}>
       <ReaderToolbar
         doc={doc}
@@ -126,6 +134,7 @@ export function Reader({ doc, onRetry }: { doc: DocumentDto; onRetry: () => void
         onTogglePanel={() => setPanel((p) => (p ? null : 'thumbnails'))}
         onToggleSearch={() => (searchOpen ? closeSearch() : openSearch())}
       />
+      <AnnotationTools tools={tools} />
       {searchOpen && <SearchBar state={search.state} inputRef={searchInput} onSearch={search.search} onStep={search.step} onClose={closeSearch} />}
       <div className="reader__body">
         {panel && pdf && (
@@ -155,14 +164,21 @@ export function Reader({ doc, onRetry }: { doc: DocumentDto; onRetry: () => void
             highlights={search.highlights}
             onSelectedHighlight={onSelectedHighlight}
             apiRef={viewer}
+            renderOverlay={renderOverlay}
           />
         ) : problem ? (
           <ReaderProblem problem={problem} error={error} meetingId={doc.meetingId} onRetry={onRetry} />
         ) : (
           <Loading progress={progress} />
         )}
+        {tools.listOpen && <AnnotationsPanel onGo={goToPage} onClose={tools.toggleList} />}
       </div>
     </main>
+  );
+  return (
+    <AnnotationsProvider userId={user.id} documentId={doc.id} version={version}>
+      {screen}
+    </AnnotationsProvider>
   );
 }
 

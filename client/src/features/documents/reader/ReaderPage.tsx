@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useResource } from '../../../api/use-resource';
 import { useErrorMessage } from '../../../i18n/use-error-message';
+import { useSocketEvent } from '../../../realtime/realtime-context';
 import { Alert } from '../../../ui/Alert';
 import { Spinner } from '../../../ui/Spinner';
 import { documentsApi } from '../documents.api';
@@ -19,6 +20,8 @@ export default function ReaderPage() {
   const describeError = useErrorMessage();
   const doc = useResource(`doc:${id}`, (signal) => documentsApi.get(id, signal));
   const [attempt, setAttempt] = useState(0);
+  // a new version replaces the reader (keyed by version); its annotations, carried over by the server, load with it
+  useSocketEvent('document:updated', (e) => e.documentId === id && doc.reload());
 
   if (doc.data && doc.data.id === id) {
     return <Reader key={`${id}:${doc.data.current.version}:${attempt}`} doc={doc.data} onRetry={() => setAttempt((n) => n + 1)} />;
