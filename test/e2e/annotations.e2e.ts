@@ -1,0 +1,227 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Annotation, AnnotationListDto, DocumentDto, MeetingSummaryDto } from '@phonghop/shared';
+import { BrowserApp, norm, TABLET_LANDSCAPE, tid } from '../support/browser.js';
+import { login, ROOT } from '../support/server-process.js';
+
+/**
+ * Acceptance (issue 6, points 2 and 3) in Chromium on a 1280×800 touch tablet: a member finds "phòng họp" in the
+ * Vietnamese plan, draws a stroke and writes a note on the hit's page; both survive a reload, reach the member's
+ * second tablet live, and stay private from another member until shared (then appear live, and go when unshared).
+ * Offline, a note is written, counted as unsynced, and reaches the server exactly once when the network returns.
+ * When the secretary uploads a new version, the member's mark on page 2 is on page 2 of the new version, marked
+ * "từ phiên bản trước".
+ */
+const DEMO_TITLE = 'Phiên họp thường kỳ Ủy ban nhân dân huyện (dữ liệu mẫu)';
+
+let app: BrowserApp;
+let meetingId = '';
+let plan: DocumentDto;
+let namCookie = '';
+let lanCookie = '';
+let secretary = '';
+let nam: Page;
+let namContext: BrowserContext;
+let namTablet2: Page;
+let lan: Page;
+
+beforeAll(async () => {
+  app = await BrowserApp.start({ name: 'annotations', env: { DEMO_SEED: 'true', DEMO_MEETING: 'true' }, timeoutMs: 20_000 });
+  secretary = await login(app.server.url, 'thuky');
+  namCookie = await login(app.server.url, 'pct.nam');
+  lanCookie = await login(app.server.url, 'pct.lan');
+  const meetings = (await (await fetch(`${app.server.url}/api/meetings`, { headers: { cookie: secretary } })).json()) as MeetingSummaryDto[];
+  meetingId = meetings.find((m) => m.title === DEMO_TITLE)?.id ?? '';
+  const docs = (await (await fetch(`${app.server.url}/api/meetings/${meetingId}/documents`, { headers: { cookie: secretary } })).json()) as DocumentDto[];
+  plan = docs.find((d) => d.current.pageCount === 7) as DocumentDto;
+  expect(plan).toBeDefined();
+}, 90_000);
+
+afterAll(async () => {
+  await app?.close();
+});
+
+/** The annotations a user gets from the server for the plan's version. */
+async function serverList(cookie: string, version = plan.current.version): Promise<Annotation[]> {
+  const res = await fetch(`${app.server.url}/api/documents/${plan.id}/annotations?version=${version}`, { headers: { cookie } });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as AnnotationListDto).annotations;
+}
+
+const layer = (page: Page, n: number): Locator => page.locator(`[data-testid="annotation-layer"][data-page-number="${n}"]`);
+
+/** The part of page n's layer that is inside the viewer (where the member can touch it). */
+async function visibleArea(page: Page, n: number) {
+  const l = await layer(page, n).boundingBox();
+  const v = await tid(page, 'pdf-viewer').boundingBox();
+  if (!l || !v) throw new Error(`page ${n} is not shown`);
+  const top = Math.max(l.y, v.y) + 20;
+  const bottom = Math.min(l.y + l.height, v.y + v.height) - 20;
+  expect(bottom - top).toBeGreaterThan(80);
+  return { left: l.x + 40, right: l.x + l.width - 40, top, bottom };
+}
+
+/** A stroke with the pen (pointer events from the mouse), in the visible part of page n; `at` 0..1 down that part. */
+async function drawStroke(page: Page, n: number, at = 0.3): Promise<void> {
+  const a = await visibleArea(page, n);
+  const y = a.top + (a.bottom - a.top) * at;
+  await page.mouse.move(a.left + 20, y);
+  await page.mouse.down();
+  for (let i = 1; i <= 12; i++) await page.mouse.move(a.left + 20 + i * 15, y + Math.sin(i / 2) * 10);
+  await page.mouse.up();
+}
+
+async function addNote(page: Page, n: number, text: string, at = 0.7): Promise<void> {
+  await tid(page, 'tool-note').tap();
+  const a = await visibleArea(page, n);
+  await page.mouse.click(a.left + (a.right - a.left) * 0.6, a.top + (a.bottom - a.top) * at);
+  await tid(page, 'note-text').fill(text);
+  await tid(page, 'note-save').tap();
+  await tid(page, 'note-editor').waitFor({ state: 'detached' });
+}
+
+async function openPlanAt(page: Page, n: number): Promise<void> {
+  await tid(page, 'goto-input').fill(String(n));
+  await tid(page, 'goto-input').press('Enter');
+  await page.locator(`[data-testid="page-indicator"][data-page="${n}"]`).waitFor();
+  await layer(page, n).waitFor();
+}
+
+const synced = (page: Page) => page.locator('[data-testid="unsynced-count"][data-count="0"]').waitFor({ timeout: 15_000 });
+const readerReady = (p: Page) => p.locator('[data-testid="pdf-page"][data-rendered="true"]').first().waitFor({ timeout: 30_000 });
+
+describe('annotations on the tablet', () => {
+  it('finds "phòng họp", draws a stroke and writes a note on that page; a reload shows both', async () => {
+    await app.timed('nam: search, draw, note, reload', async () => {
+      namContext = await app.newContext(TABLET_LANDSCAPE);
+      nam = await app.personPage('nam', 'pct.nam', namContext, `/tai-lieu/${plan.id}`, readerReady);
+      await nam.keyboard.press('Control+f');
+      await tid(nam, 'search-input').fill('phòng họp');
+      await tid(nam, 'search-input').press('Enter');
+      await nam.locator('[data-testid="search-status"][data-done="true"][data-total="2"]').waitFor();
+      await nam.locator('[data-testid="page-indicator"][data-page="2"]').waitFor();
+      await nam.locator('[data-testid="pdf-page"][data-page-number="2"] .textLayer .highlight.selected').first().waitFor();
+      await tid(nam, 'search-close').tap();
+
+      await tid(nam, 'tool-pen').tap();
+      await expect(tid(nam, 'tool-pen').getAttribute('aria-pressed')).resolves.toBe('true');
+      await drawStroke(nam, 2);
+      await layer(nam, 2).locator('[data-testid="annotation-ink"]').waitFor();
+      await addNote(nam, 2, 'Đề nghị bổ sung kinh phí phòng họp');
+      await layer(nam, 2).locator('[data-testid="annotation-note"]').waitFor();
+      await synced(nam);
+      expect(norm(await tid(nam, 'unsynced-count').innerText())).toBe('Đã đồng bộ ghi chú');
+
+      // on the server, once each, private
+      const mine = await serverList(namCookie);
+      expect(mine.map((a) => [a.kind, a.page, a.shared]).sort()).toEqual([
+        ['ink', 2, false],
+        ['note', 2, false],
+      ]);
+
+      await nam.reload();
+      await readerReady(nam);
+      await layer(nam, 2).locator('[data-testid="annotation-ink"]').waitFor();
+      await expect(layer(nam, 2).locator('[data-testid="annotation-note"]').getAttribute('title')).resolves.toBe('Đề nghị bổ sung kinh phí phòng họp');
+      app.noPageErrors('nam');
+    });
+  }, 90_000);
+
+  it('a second tablet of the same member shows the marks and receives a new stroke live', async () => {
+    await app.timed('nam: second tablet live', async () => {
+      const context = await app.newContext(TABLET_LANDSCAPE);
+      namTablet2 = await app.personPage('nam-2', 'pct.nam', context, `/tai-lieu/${plan.id}`, readerReady);
+      await openPlanAt(namTablet2, 2);
+      await layer(namTablet2, 2).locator('[data-testid="annotation-ink"]').waitFor();
+      await layer(namTablet2, 2).locator('[data-testid="annotation-note"]').waitFor();
+
+      await tid(nam, 'tool-pen').tap();
+      await drawStroke(nam, 2, 0.5);
+      // the second stroke arrives without a reload
+      await layer(namTablet2, 2).locator('[data-testid="annotation-ink"]').nth(1).waitFor({ timeout: 10_000 });
+      await expect(layer(namTablet2, 2).locator('[data-testid="annotation-ink"]').count()).resolves.toBe(2);
+      app.noPageErrors('nam-2');
+    });
+  }, 60_000);
+
+  it('another member sees none of it until Nam shares a stroke; it appears live, and goes when unshared', async () => {
+    await app.timed('lan: private until shared', async () => {
+      const context = await app.newContext(TABLET_LANDSCAPE);
+      lan = await app.personPage('lan', 'pct.lan', context, `/tai-lieu/${plan.id}`, readerReady);
+      await openPlanAt(lan, 2);
+      await expect(serverList(lanCookie)).resolves.toEqual([]);
+      await expect(layer(lan, 2).locator('[data-testid^="annotation-"]').count()).resolves.toBe(0);
+
+      await synced(nam);
+      await tid(nam, 'toggle-annotations').tap();
+      const inkRow = nam.locator('[data-testid="annotation-row"][data-kind="ink"]').first();
+      const inkId = (await inkRow.getAttribute('data-annotation-id')) ?? '';
+      await inkRow.locator('[data-testid="annotation-share"]').tap();
+      await nam.locator(`[data-testid="annotation-row"][data-annotation-id="${inkId}"][data-shared="true"]`).waitFor();
+
+      const shared = layer(lan, 2).locator(`[data-testid="annotation-ink"][data-annotation-id="${inkId}"]`);
+      await shared.waitFor({ timeout: 10_000 });
+      await expect(shared.getAttribute('data-mine')).resolves.toBe('false');
+      await expect(layer(lan, 2).locator('[data-testid="annotation-ink"]').count()).resolves.toBe(1);
+      await expect(layer(lan, 2).locator('[data-testid="annotation-note"]').count()).resolves.toBe(0);
+
+      await nam.locator(`[data-testid="annotation-row"][data-annotation-id="${inkId}"] [data-testid="annotation-share"]`).tap();
+      await shared.waitFor({ state: 'detached', timeout: 10_000 });
+      await tid(nam, 'toggle-annotations').tap();
+      app.noPageErrors('lan');
+    });
+  }, 60_000);
+
+  it('offline, a note is kept and counted as unsynced; back online it reaches the server exactly once', async () => {
+    await app.timed('nam: offline note', async () => {
+      await nam.locator('[data-testid="pack-status"][data-state="done"]').waitFor({ timeout: 90_000 });
+      await nam.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+      const before = (await serverList(namCookie)).length;
+
+      await namContext.setOffline(true);
+      await addNote(nam, 2, 'Ghi khi mất mạng', 0.85);
+      await nam.locator('[data-testid="unsynced-count"][data-count="1"]').waitFor();
+      expect(norm(await tid(nam, 'unsynced-count').innerText())).toBe('1 ghi chú chưa đồng bộ');
+      // a failed attempt or two while offline: still queued, nothing sent
+      await nam.waitForTimeout(1500);
+      await expect(tid(nam, 'unsynced-count').getAttribute('data-count')).resolves.toBe('1');
+      expect((await serverList(namCookie)).length).toBe(before);
+
+      await namContext.setOffline(false);
+      await synced(nam);
+      const notes = (await serverList(namCookie)).filter((a) => a.kind === 'note' && a.text === 'Ghi khi mất mạng');
+      expect(notes).toHaveLength(1);
+      expect(notes[0].rev).toBe(1);
+      expect((await serverList(namCookie)).length).toBe(before + 1);
+      app.noPageErrors('nam');
+    });
+  }, 150_000);
+
+  it('a new version of the document carries the mark on page 2 over, marked "từ phiên bản trước"', async () => {
+    await app.timed('new version: carried over', async () => {
+      const res = await fetch(`${app.server.url}/api/documents/${plan.id}/versions`, {
+        method: 'POST',
+        headers: { cookie: secretary, 'content-type': 'application/pdf', 'x-file-name': 'tracemonkey.pdf', 'x-change-note': encodeURIComponent('Thay bản mới') },
+        body: fs.readFileSync(path.join(ROOT, 'test/fixtures/pdfs/tracemonkey.pdf')),
+      });
+      expect(res.status).toBe(201);
+      const next = (await res.json()) as DocumentDto;
+      expect(next.current.version).toBe(plan.current.version + 1);
+
+      // the open reader moves to the new version by itself (document:updated)
+      await nam.locator(`[data-testid="page-indicator"]`, { hasText: `/${next.current.pageCount}` }).waitFor({ timeout: 30_000 });
+      await readerReady(nam);
+      await openPlanAt(nam, 2);
+      const carried = layer(nam, 2).locator('[data-testid="annotation-ink"][data-from-previous="true"]');
+      await carried.first().waitFor({ timeout: 15_000 });
+      await layer(nam, 2).locator('[data-testid="annotation-note"][data-from-previous="true"]').first().waitFor();
+      expect(norm(await layer(nam, 2).locator('[data-testid="annotation-carried"]').innerText())).toBe('Có ghi chú từ phiên bản trước');
+      const onNew = await serverList(namCookie, next.current.version);
+      expect(onNew.length).toBeGreaterThan(0);
+      expect(onNew.every((a) => a.page === 2 && a.fromPreviousVersion)).toBe(true);
+      app.noPageErrors('nam');
+    });
+  }, 90_000);
+});
