@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { POSITIONS_KEY, positionKey, ReadingPositions, resumePage } from './reading-position';
+import { POSITIONS_KEY, positionKey, ReadingPositions, requestedPage, resumePage } from './reading-position';
 
 function memoryStorage(initial: Record<string, string> = {}) {
   const data = new Map(Object.entries(initial));
@@ -67,5 +67,26 @@ describe('reading positions', () => {
     expect(resumePage(5, 7)).toBe(5);
     expect(resumePage(9, 7)).toBe(1);
     expect(resumePage(null, 7)).toBe(1);
+  });
+});
+
+describe('a link to a page (?page=N)', () => {
+  it('reads a whole page number from 1', () => {
+    expect(requestedPage('4')).toBe(4);
+    expect(requestedPage(' 12 ')).toBe(12);
+  });
+
+  it('ignores an absent, zero, negative, fractional or garbled page', () => {
+    for (const param of [null, '', '0', '-3', '2.5', 'abc', '3x', '1e3']) expect(requestedPage(param)).toBeNull();
+  });
+
+  it('becomes the page the reader opens at when stored as the position (kept within the document)', () => {
+    const store = new ReadingPositions(memoryStorage());
+    const key = positionKey('u1', 'd1', 1);
+    store.set(key, 2);
+    store.set(key, requestedPage('5')!);
+    expect(resumePage(store.get(key), 7)).toBe(5);
+    store.set(key, requestedPage('9')!);
+    expect(resumePage(store.get(key), 7)).toBe(1);
   });
 });

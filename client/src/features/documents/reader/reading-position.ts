@@ -66,3 +66,10 @@ export function browserPositions(): ReadingPositions {
 export function resumePage(saved: number | null, pageCount: number): number {
   return saved !== null && saved >= 1 && saved <= pageCount ? saved : 1;
 }
+
+/** `?page=N` of a link into a document (a search hit): a whole page number from 1, else null. */
+export function requestedPage(param: string | null): number | null {
+  if (param === null || !/^\d+$/.test(param.trim())) return null;
+  const page = Number(param.trim());
+  return Number.isSafeInteger(page) && page >= 1 ? page : null;
+}
