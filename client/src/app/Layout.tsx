@@ -4,6 +4,7 @@ import { NavLink, Outlet } from 'react-router';
 import { useCurrentUser, useSession } from '../features/auth/session-context';
 import { DisplaySettings } from '../features/display/DisplaySettings';
 import { PackStatus } from '../features/documents/pack/PackStatus';
+import { SearchBox } from '../features/search/SearchBox';
 import { Button } from '../ui/Button';
 import { ConnectionStatus } from './ConnectionStatus';
 import { Emblem } from './Emblem';
@@ -53,6 +54,7 @@ export function Layout() {
             </NavLink>
           )}
         </nav>
+        <SearchBox />
         <div className="topbar__tools">
           <PackStatus />
           <ConnectionStatus />

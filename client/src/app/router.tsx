@@ -6,6 +6,7 @@ import { HomePage } from '../features/meetings/HomePage';
 import { MeetingPage } from '../features/meetings/MeetingPage';
 import { MeetingsListPage } from '../features/meetings/MeetingsListPage';
 import { PrepPage } from '../features/meetings/prep/PrepPage';
+import { SearchPage } from '../features/search/SearchPage';
 import { AdminUsersPage } from '../features/users/AdminUsersPage';
 import { Spinner } from '../ui/Spinner';
 import { CHANGE_PASSWORD_PATH, RequireAdmin, RequireAuth, RequireSecretary } from './guards';
@@ -58,6 +59,7 @@ export const router = createBrowserRouter([
               { path: '/cuoc-hop/:id/chuan-bi', element: <PrepPage /> },
             ],
           },
+          { path: '/tim-kiem', element: <SearchPage /> },
           { path: '/cuoc-hop/:id', element: <MeetingPage /> },
           {
             path: '/cuoc-hop/:id/phong-hop',
