@@ -1,4 +1,5 @@
 import { toApiError } from '../../api/api-error';
+import { readBodyWithProgress } from '../../api/read-body';
 
 export interface Downloaded {
   signatureValid: boolean | null;
@@ -31,19 +32,7 @@ export async function downloadFile(url: string, fallbackName: string, onProgress
     throw toApiError(res.status, body);
   }
   const total = Number(res.headers.get('Content-Length') ?? '0');
-  const chunks: Uint8Array<ArrayBuffer>[] = [];
-  let received = 0;
-  const reader = res.body?.getReader();
-  if (reader) {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      received += value.byteLength;
-      onProgress(total > 0 ? Math.min(1, received / total) : null);
-    }
-  }
-  const blob = reader ? new Blob(chunks, { type: res.headers.get('Content-Type') ?? undefined }) : await res.blob();
+  const blob = await readBodyWithProgress(res, (received) => onProgress(total > 0 ? Math.min(1, received / total) : null));
   onProgress(1);
   const href = URL.createObjectURL(blob);
   const a = document.createElement('a');

@@ -1,4 +1,5 @@
 import type { MeetingSummaryDto } from '@phonghop/shared';
+import { readBodyWithProgress } from '../../../api/read-body';
 import { packFileUrl, parsePackFileUrl, type StorageUsage } from './pack-store';
 
 /* ------------------------------------------------------------------------------------------------------------
@@ -413,24 +414,7 @@ export async function downloadPackFile(item: PlannedDownload, signal: AbortSigna
   const res = await fetch(item.url, { credentials: 'same-origin', signal, headers: { Accept: 'application/pdf' } });
   if (res.status !== 200) throw new PackHttpError(res.status);
   const type = res.headers.get('Content-Type') ?? 'application/pdf';
-  const chunks: BlobPart[] = [];
-  let received = 0;
-  const reader = res.body?.getReader();
-  if (reader) {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      received += value.byteLength;
-      onBytes(received);
-    }
-  } else {
-    const whole = await res.blob();
-    chunks.push(whole);
-    received = whole.size;
-    onBytes(received);
-  }
-  const blob = new Blob(chunks, { type });
+  const blob = await readBodyWithProgress(res, onBytes);
   await verifySha256(blob, item.pdfSha256);
   const headers = new Headers({ 'Content-Type': type, 'Content-Length': String(blob.size) });
   const etag = res.headers.get('ETag');
