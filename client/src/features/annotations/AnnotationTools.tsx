@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useAnnotationContext } from './annotation-context';
+import { annotationsApi } from './annotations.api';
 import type { ToolState } from './AnnotationsProvider';
 import { COLOURS, TOOLS, WIDTHS } from './tools';
 
@@ -12,9 +13,9 @@ const TOOL_ICONS = {
 } as const;
 
 /** The annotation row of the reader's bar: tools, colours, widths, undo/redo, the unsynced count, the list. */
-export function AnnotationTools({ tools, downloadUrl }: { tools: ToolState; downloadUrl?: string }) {
+export function AnnotationTools({ tools }: { tools: ToolState }) {
   const { t } = useTranslation();
-  const { api } = useAnnotationContext();
+  const { api, documentId, version } = useAnnotationContext();
   const inking = tools.tool === 'pen' || tools.tool === 'highlighter';
   return (
     <div className="reader__row annot-tools" role="group" aria-label={t('annotations.tools')} data-testid="annotation-tools">
@@ -87,11 +88,12 @@ export function AnnotationTools({ tools, downloadUrl }: { tools: ToolState; down
       >
         {t('annotations.list')}
       </button>
-      {downloadUrl && (
-        <a className="btn btn--secondary btn--small" href={downloadUrl} download data-testid="annotated-pdf">
-          {t('annotations.download')}
-        </a>
-      )}
+      <a className="btn btn--secondary btn--small" href={annotationsApi.annotatedPdfUrl(documentId, version)} download data-testid="annotated-pdf">
+        {t('annotations.download')}
+      </a>
+      <a className="btn btn--secondary btn--small" href={annotationsApi.notesTextUrl(documentId, version)} download data-testid="notes-text">
+        {t('annotations.downloadNotes')}
+      </a>
     </div>
   );
 }

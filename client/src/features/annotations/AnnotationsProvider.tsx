@@ -2,6 +2,7 @@ import './annotations.css';
 import { type ReactNode, useCallback, useMemo, useState } from 'react';
 import { AnnotationContext, type AnnotationContextValue, type NoteTarget } from './annotation-context';
 import { NoteEditor } from './NoteEditor';
+import { SelectionHighlight } from './SelectionHighlight';
 import { COLOURS, type Tool, WIDTHS } from './tools';
 import { useAnnotations } from './use-annotations';
 
@@ -71,6 +72,7 @@ export function AnnotationsProvider({
   return (
     <AnnotationContext.Provider value={value}>
       {children(tools)}
+      <SelectionHighlight />
       {note && <NoteEditor target={note} onClose={() => setNote(null)} />}
     </AnnotationContext.Provider>
   );
