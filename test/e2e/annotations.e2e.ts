@@ -111,15 +111,39 @@ describe('annotations on the tablet', () => {
       await layer(nam, 2).locator('[data-testid="annotation-ink"]').waitFor();
       await addNote(nam, 2, 'Đề nghị bổ sung kinh phí phòng họp');
       await layer(nam, 2).locator('[data-testid="annotation-note"]').waitFor();
+      // "Tô sáng": text selected on the text layer (in reading mode) becomes a highlight
+      await tid(nam, 'tool-read').tap();
+      const quote = await nam.evaluate(() => {
+        const doc = (globalThis as unknown as { document: Document }).document;
+        const view = doc.querySelector('[data-testid="pdf-viewer"]')?.getBoundingClientRect();
+        // a line the member can see
+        const spans = [...doc.querySelectorAll('[data-testid="pdf-page"][data-page-number="2"] .textLayer span')].filter((el) => {
+          const r = el.getBoundingClientRect();
+          return (el.textContent ?? '').trim().length > 8 && view !== undefined && r.top > view.top + 40 && r.bottom < view.bottom - 120;
+        });
+        const range = doc.createRange();
+        range.selectNodeContents(spans[0]);
+        doc.getSelection()?.removeAllRanges();
+        doc.getSelection()?.addRange(range);
+        return range.toString();
+      });
+      await tid(nam, 'highlight-selection').tap();
+      await layer(nam, 2).locator('[data-testid="annotation-highlight"]').waitFor();
       await synced(nam);
       expect(norm(await tid(nam, 'unsynced-count').innerText())).toBe('Đã đồng bộ ghi chú');
 
       // on the server, once each, private
       const mine = await serverList(namCookie);
       expect(mine.map((a) => [a.kind, a.page, a.shared]).sort()).toEqual([
+        ['highlight', 2, false],
         ['ink', 2, false],
         ['note', 2, false],
       ]);
+      expect(mine.find((a) => a.kind === 'highlight')).toMatchObject({ quote });
+      // "Tải bản có ghi chú": the member's copy with the marks burned in
+      const pdf = await nam.request.get((await tid(nam, 'annotated-pdf').getAttribute('href')) ?? '');
+      expect(pdf.status()).toBe(200);
+      expect(pdf.headers()['content-type']).toContain('application/pdf');
 
       await nam.reload();
       await readerReady(nam);
