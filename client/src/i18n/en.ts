@@ -499,7 +499,6 @@ export const en: Resources = {
     highlightText: 'Highlight',
     download: 'Download with annotations',
     downloadNotes: 'Download my notes',
-    downloadNotes: 'Download my notes',
   },
   live: {
     title: 'Meeting room',

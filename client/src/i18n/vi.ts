@@ -488,7 +488,6 @@ export const vi = {
     highlightText: 'Tô sáng',
     download: 'Tải bản có ghi chú',
     downloadNotes: 'Tải danh sách ghi chú',
-    downloadNotes: 'Tải danh sách ghi chú',
   },
   live: {
     title: 'Phòng họp',
