@@ -170,6 +170,41 @@ describe('annotations on the tablet', () => {
     });
   }, 60_000);
 
+  it('the eraser deletes a whole stroke (on both tablets); undo brings it back as a new annotation', async () => {
+    await app.timed('nam: erase and undo', async () => {
+      const inkIds = (p: Page) => layer(p, 2).locator('[data-testid="annotation-ink"]').evaluateAll((els) => els.map((el) => el.getAttribute('data-annotation-id') ?? ''));
+      await synced(nam);
+      const before = await inkIds(nam);
+      expect(before).toHaveLength(2);
+      // the second stroke was drawn halfway down the visible part: wipe across it
+      await tid(nam, 'tool-eraser').tap();
+      const a = await visibleArea(nam, 2);
+      const y = a.top + (a.bottom - a.top) * 0.5;
+      await nam.mouse.move(a.left + 110, y - 14);
+      await nam.mouse.down();
+      for (let i = 1; i <= 7; i++) await nam.mouse.move(a.left + 110, y - 14 + i * 4);
+      await nam.mouse.up();
+      await layer(nam, 2).locator('[data-testid="annotation-ink"]').nth(1).waitFor({ state: 'detached' });
+      const left = await inkIds(nam);
+      expect(left).toHaveLength(1);
+      const erased = before.find((id) => !left.includes(id)) ?? '';
+      await layer(namTablet2, 2).locator(`[data-testid="annotation-ink"][data-annotation-id="${erased}"]`).waitFor({ state: 'detached', timeout: 10_000 });
+
+      await tid(nam, 'annotation-undo').tap();
+      await layer(nam, 2).locator('[data-testid="annotation-ink"]').nth(1).waitFor();
+      const revived = (await inkIds(nam)).find((id) => !left.includes(id)) ?? '';
+      expect(revived).not.toBe(erased);
+      await layer(namTablet2, 2).locator(`[data-testid="annotation-ink"][data-annotation-id="${revived}"]`).waitFor({ timeout: 10_000 });
+      await synced(nam);
+      // on the server: the erased one is a tombstone (not listed), the revived one is new
+      const ids = (await serverList(namCookie)).map((x) => x.id);
+      expect(ids).toContain(revived);
+      expect(ids).not.toContain(erased);
+      await tid(nam, 'tool-read').tap();
+      app.noPageErrors('nam-2');
+    });
+  }, 60_000);
+
   it('another member sees none of it until Nam shares a stroke; it appears live, and goes when unshared', async () => {
     await app.timed('lan: private until shared', async () => {
       const context = await app.newContext(TABLET_LANDSCAPE);
@@ -248,4 +283,15 @@ describe('annotations on the tablet', () => {
       app.noPageErrors('nam');
     });
   }, 90_000);
+
+  it('logging out deletes the member’s annotations from the tablet', async () => {
+    await app.timed('nam: logout clears', async () => {
+      await nam.goto('/');
+      await tid(nam, 'logout').tap();
+      await nam.locator('input[name="username"]').waitFor();
+      const held = () => nam.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+      for (let i = 0; i < 40 && (await held()).includes('phonghop-annotations'); i++) await nam.waitForTimeout(250);
+      expect(await held()).not.toContain('phonghop-annotations');
+    });
+  }, 30_000);
 });
