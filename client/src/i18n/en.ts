@@ -485,7 +485,7 @@ export const en: Resources = {
     kinds: { ink: 'Ink', highlight: 'Highlight', note: 'Note' },
     onPage: 'Page {{page}}',
     mine: 'Mine',
-    sharedBy: 'Shared',
+    sharedBy: 'Shared by {{name}}',
     share: 'Share with the meeting',
     unshare: 'Stop sharing',
     isShared: 'Shared with the meeting',

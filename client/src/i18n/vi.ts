@@ -474,7 +474,7 @@ export const vi = {
     kinds: { ink: 'Nét bút', highlight: 'Tô sáng', note: 'Ghi chú' },
     onPage: 'Trang {{page}}',
     mine: 'Của tôi',
-    sharedBy: 'Được chia sẻ',
+    sharedBy: 'Được chia sẻ bởi {{name}}',
     share: 'Chia sẻ với cuộc họp',
     unshare: 'Thôi chia sẻ',
     isShared: 'Đang chia sẻ với cuộc họp',

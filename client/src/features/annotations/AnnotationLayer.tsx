@@ -33,7 +33,11 @@ export function AnnotationLayer({ page, aspect }: { page: number; aspect: number
     else if (e.pointerType === 'mouse' && e.button !== 0) return;
     e.preventDefault();
     e.stopPropagation(); // not a tap for the viewer's double-tap zoom
-    svg.setPointerCapture(e.pointerId);
+    try {
+      svg.setPointerCapture(e.pointerId);
+    } catch {
+      // a synthetic or already released pointer: the stroke still follows its events over the page
+    }
     const box = svg.getBoundingClientRect();
     const at = (ev: PointerEvent): Point => toPage(ev.clientX, ev.clientY, box, ev.pointerType === 'pen' && ev.pressure > 0 ? ev.pressure : undefined);
     const start = at(e);
@@ -137,7 +141,7 @@ export function AnnotationLayer({ page, aspect }: { page: number; aspect: number
               ['--note' as string]: a.colour ?? '#f9a825',
             }}
             onClick={() => ctx.openNote({ kind: 'existing', id: a.id })}
-            title={a.text}
+            title={a.ownerId === api.userId ? a.text : `${ctx.names.get(a.ownerId) ?? ''}: ${a.text}`}
             aria-label={`${t('annotations.noteTitle')}: ${a.text}`}
             data-testid="annotation-note"
             data-annotation-id={a.id}

@@ -5,7 +5,7 @@ import { draftOf, visible } from './sync-rules';
 /** Every annotation of this version: go to it, share it with the meeting or stop, delete it (own ones only). */
 export function AnnotationsPanel({ onGo, onClose }: { onGo: (page: number) => void; onClose: () => void }) {
   const { t } = useTranslation();
-  const { api } = useAnnotationContext();
+  const { api, names } = useAnnotationContext();
   const rows = visible(api.all.values()).sort((a, b) => a.page - b.page);
   return (
     <aside className="reader-panel annot-panel" aria-label={t('annotations.list')} data-testid="annotations-panel">
@@ -40,7 +40,7 @@ export function AnnotationsPanel({ onGo, onClose }: { onGo: (page: number) => vo
                 )}
                 {a.kind === 'note' && <span className="annot-panel__text">{a.text}</span>}
                 {a.kind === 'highlight' && <span className="annot-panel__text">{a.quote}</span>}
-                <span className="muted small">{mine ? (a.shared ? t('annotations.isShared') : t('annotations.mine')) : t('annotations.sharedBy')}</span>
+                <span className="muted small">{mine ? (a.shared ? t('annotations.isShared') : t('annotations.mine')) : t('annotations.sharedBy', { name: names.get(a.ownerId) ?? '' })}</span>
               </button>
               {mine && (
                 <div className="annot-panel__actions">

@@ -1,5 +1,7 @@
 import './annotations.css';
 import { type ReactNode, useCallback, useMemo, useState } from 'react';
+import { useResource } from '../../api/use-resource';
+import { meetingsApi } from '../meetings/meetings.api';
 import { AnnotationContext, type AnnotationContextValue, type NoteTarget } from './annotation-context';
 import { NoteEditor } from './NoteEditor';
 import { SelectionHighlight } from './SelectionHighlight';
@@ -20,16 +22,28 @@ export interface ToolState {
 /** The annotations of the document version in the reader, the chosen tool, and the note being written. */
 export function AnnotationsProvider({
   userId,
+  meetingId,
   documentId,
   version,
   children,
 }: {
   userId: string;
+  meetingId: string;
   documentId: string;
   version: number;
   children: (tools: ToolState) => ReactNode;
 }) {
   const api = useAnnotations(userId, documentId, version);
+  // whose shared marks these are: the meeting's participants (and substitutes) by user id
+  const meeting = useResource(`meeting:${meetingId}`, (signal) => meetingsApi.get(meetingId, signal));
+  const names = useMemo(() => {
+    const m = new Map<string, string>();
+    for (const p of meeting.data?.participants ?? []) {
+      m.set(p.user.id, p.user.fullName);
+      if (p.substitute) m.set(p.substitute.id, p.substitute.fullName);
+    }
+    return m;
+  }, [meeting.data]);
   const [tool, setToolState] = useState<Tool>('read');
   const [colour, setColour] = useState<string>(COLOURS[0].hex);
   const [width, setWidth] = useState<number>(WIDTHS[1].value);
@@ -56,8 +70,9 @@ export function AnnotationsProvider({
       penSeen,
       sawPen,
       openNote,
+      names,
     }),
-    [api, documentId, version, tool, colour, width, penSeen, sawPen, openNote],
+    [api, documentId, version, tool, colour, width, penSeen, sawPen, openNote, names],
   );
   const tools: ToolState = {
     tool,

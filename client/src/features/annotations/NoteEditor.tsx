@@ -8,7 +8,7 @@ import { NOTE_COLOUR } from './tools';
 /** A sticky note: written at a tapped point, or opened from its marker (read-only when it is someone else's). */
 export function NoteEditor({ target, onClose }: { target: NoteTarget; onClose: () => void }) {
   const { t } = useTranslation();
-  const { api, documentId, version } = useAnnotationContext();
+  const { api, documentId, version, names } = useAnnotationContext();
   const existing = target.kind === 'existing' ? api.all.get(target.id) : undefined;
   const note = existing?.kind === 'note' && !existing.deleted ? existing : undefined;
   const mine = !note || note.ownerId === api.userId;
@@ -42,6 +42,7 @@ export function NoteEditor({ target, onClose }: { target: NoteTarget; onClose: (
         <h2 className="annot-dialog__title">
           {t('annotations.noteTitle')}
           {note?.fromPreviousVersion && <span className="annot-badge"> {t('annotations.fromPrevious')}</span>}
+          {note && !mine && <span className="muted small"> · {t('annotations.sharedBy', { name: names.get(note.ownerId) ?? '' })}</span>}
         </h2>
         {mine ? (
           <textarea

@@ -16,6 +16,8 @@ export interface AnnotationContextValue {
   penSeen: boolean;
   sawPen: () => void;
   openNote: (target: NoteTarget) => void;
+  /** Participants' names by user id, for others' shared annotations (empty until the meeting has loaded). */
+  names: ReadonlyMap<string, string>;
 }
 
 export const AnnotationContext = createContext<AnnotationContextValue | null>(null);

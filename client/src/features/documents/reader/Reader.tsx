@@ -176,7 +176,7 @@ export function Reader({ doc, onRetry }: { doc: DocumentDto; onRetry: () => void
     </main>
   );
   return (
-    <AnnotationsProvider userId={user.id} documentId={doc.id} version={version}>
+    <AnnotationsProvider userId={user.id} meetingId={doc.meetingId} documentId={doc.id} version={version}>
       {screen}
     </AnnotationsProvider>
   );
