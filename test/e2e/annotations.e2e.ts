@@ -225,6 +225,13 @@ describe('annotations on the tablet', () => {
       await expect(shared.getAttribute('data-mine')).resolves.toBe('false');
       await expect(layer(lan, 2).locator('[data-testid="annotation-ink"]').count()).resolves.toBe(1);
       await expect(layer(lan, 2).locator('[data-testid="annotation-note"]').count()).resolves.toBe(0);
+      // Lan's list names whose mark it is
+      const namName = ((await (await fetch(`${app.server.url}/api/auth/session`, { headers: { cookie: namCookie } })).json()) as { user: { fullName: string } }).user.fullName;
+      await tid(lan, 'toggle-annotations').tap();
+      const row = lan.locator(`[data-testid="annotation-row"][data-annotation-id="${inkId}"]`);
+      await row.waitFor();
+      expect(norm(await row.innerText())).toContain(`Được chia sẻ bởi ${namName}`);
+      await expect(row.locator('[data-testid="annotation-share"]').count()).resolves.toBe(0);
 
       await nam.locator(`[data-testid="annotation-row"][data-annotation-id="${inkId}"] [data-testid="annotation-share"]`).tap();
       await shared.waitFor({ state: 'detached', timeout: 10_000 });
