@@ -291,6 +291,37 @@ describe('annotations on the tablet', () => {
     });
   }, 90_000);
 
+  it('a stylus draws with its pressure; once it has been seen, a touch (a palm) draws nothing', async () => {
+    await app.timed('nam-2: stylus and palm', async () => {
+      await readerReady(namTablet2);
+      await openPlanAt(namTablet2, 3);
+      await tid(namTablet2, 'tool-pen').tap();
+      const svg = layer(namTablet2, 3).locator('svg');
+      const a = await visibleArea(namTablet2, 3);
+      const stroke = async (pointerType: 'pen' | 'touch', pointerId: number, y: number) => {
+        const at = (i: number) => ({ pointerType, pointerId, isPrimary: true, button: 0, buttons: 1, pressure: 0.8, clientX: a.left + 30 + i * 20, clientY: y + (i % 2) * 6, bubbles: true });
+        await svg.dispatchEvent('pointerdown', at(0));
+        for (let i = 1; i <= 6; i++) await svg.dispatchEvent('pointermove', at(i));
+        await svg.dispatchEvent('pointerup', { ...at(6), buttons: 0, pressure: 0 });
+      };
+      await stroke('pen', 7, a.top + 40);
+      const inks = layer(namTablet2, 3).locator('[data-testid="annotation-ink"]');
+      await inks.first().waitFor();
+      await stroke('touch', 8, a.top + 90);
+      await namTablet2.waitForTimeout(300);
+      await expect(inks.count()).resolves.toBe(1);
+      await synced(namTablet2);
+      // the second tablet followed the new version (document:updated)
+      const version = plan.current.version + 1;
+      const onServer = (await serverList(namCookie, version)).filter((x) => x.page === 3 && x.kind === 'ink');
+      expect(onServer).toHaveLength(1);
+      const points = onServer[0].kind === 'ink' ? onServer[0].points : [];
+      expect(points.every((p) => p.length === 3 && Math.abs((p[2] ?? 0) - 0.8) < 0.01)).toBe(true);
+      await tid(namTablet2, 'tool-read').tap();
+      app.noPageErrors('nam-2');
+    });
+  }, 60_000);
+
   it('logging out deletes the member’s annotations from the tablet', async () => {
     await app.timed('nam: logout clears', async () => {
       await nam.goto('/');
