@@ -1,16 +1,18 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { DocumentDto, MeetingSummaryDto } from '@phonghop/shared';
 import { BrowserApp, norm, TABLET_LANDSCAPE, tid } from '../support/browser.js';
-import { login, ROOT } from '../support/server-process.js';
+import { type ClientSocket, login, ROOT, socketClient } from '../support/server-process.js';
 
 /**
  * Issue 6, point 5 (offline), the reading part: a member opens the demo meeting once with the network; the meeting
  * pack downloads in the background and the service worker keeps the app and the meeting's data. Then the Wi-Fi
  * drops (`context.setOffline(true)`): the meeting page reloads, every document of the meeting opens and is paged
- * through to its last page, with no network at all. Logging out (online again) deletes the copies from the device.
+ * through to its last page, with no network at all, and the live room shows where the meeting stood (item 2 under
+ * discussion), marked as not live. Logging out (online again) deletes the copies from the device.
  */
 const DEMO_TITLE = 'Phiên họp thường kỳ Ủy ban nhân dân huyện (dữ liệu mẫu)';
 
@@ -19,6 +21,13 @@ let context: BrowserContext;
 let page: Page;
 let meetingId = '';
 let docs: DocumentDto[] = [];
+let chair: ClientSocket | undefined;
+
+async function chairCommand(event: string, extra: Record<string, unknown> = {}): Promise<void> {
+  const emit = chair as unknown as { timeout(ms: number): { emitWithAck(e: string, p: unknown): Promise<{ ok: boolean; code?: string }> } };
+  const ack = await emit.timeout(15_000).emitWithAck(event, { meetingId, idempotencyKey: randomUUID(), ...extra });
+  if (!ack.ok) throw new Error(`${event} refused: ${ack.code}`);
+}
 
 beforeAll(async () => {
   app = await BrowserApp.start({ name: 'offline', env: { DEMO_SEED: 'true', DEMO_MEETING: 'true' }, timeoutMs: 20_000 });
@@ -38,11 +47,17 @@ beforeAll(async () => {
   });
   expect(upload.status).toBe(201);
   docs = (await (await fetch(`${app.server.url}/api/meetings/${meetingId}/documents`, { headers: { cookie: secretary } })).json()) as DocumentDto[];
+  // the meeting is under way: the chair has started it and opened item 2
+  chair = socketClient(app.server.url, await login(app.server.url, 'chutich'));
+  const agenda = (await (await fetch(`${app.server.url}/api/meetings/${meetingId}/agenda`, { headers: { cookie: secretary } })).json()) as { items: Array<{ id: string }> };
+  await chairCommand('meeting:start');
+  await chairCommand('agenda:open-item', { itemId: agenda.items[1].id });
   context = await app.newContext(TABLET_LANDSCAPE);
   page = await app.personPage('member', 'pct.nam', context, `/cuoc-hop/${meetingId}`, (p) => p.locator('[data-testid="document-row"]').first().waitFor());
 }, 90_000);
 
 afterAll(async () => {
+  chair?.disconnect();
   await app?.close();
 });
 
@@ -65,10 +80,16 @@ describe('reading the meeting pack with no network (Chromium, 1280×800 touch)',
       for (let i = 0; i < 240 && !(await ready()); i++) await page.waitForTimeout(250);
       expect(await ready()).toBe(true);
       expect(await cacheNames()).toEqual(expect.arrayContaining(['phonghop-pack-v1', 'phonghop-shell-v1', 'phonghop-api-v1']));
+      // the member looks in on the live room: item 2 is under discussion
+      await page.goto(`/cuoc-hop/${meetingId}/phong-hop`);
+      await page.locator('[data-testid="live-connection"][data-state="live"]').waitFor();
+      await page.locator('[data-testid="live-current-item"][data-number="2"]').waitFor();
+      expect(await tid(page, 'live-stale').count()).toBe(0);
+      await page.goto(`/cuoc-hop/${meetingId}`);
     });
   }, 150_000);
 
-  it('offline: the meeting page reloads, and every document opens and pages through to its end', async () => {
+  it('offline: the meeting page reloads, every document opens and pages through to its end, the live room shows where the meeting stood', async () => {
     await app.step(async () => {
       await context.setOffline(true);
       await page.reload();
@@ -86,14 +107,21 @@ describe('reading the meeting pack with no network (Chromium, 1280×800 touch)',
           await page.locator(`[data-testid="pdf-page"][data-page-number="${n}"][data-rendered="true"]`).waitFor({ timeout: 30_000 });
         }
       }
+      // the live room: where the meeting stood when the tablet last saw it, clearly marked as not live
+      await page.goto(`/cuoc-hop/${meetingId}/phong-hop`);
+      await page.locator('[data-testid="live-current-item"][data-number="2"]').waitFor();
+      await tid(page, 'live-stale').waitFor();
+      expect(await tid(page, 'live-connection').getAttribute('data-state')).not.toBe('live');
       app.noPageErrors('member');
     });
   }, 180_000);
 
-  it('online again, logging out deletes the meeting data and the pack from the tablet (the app shell stays)', async () => {
+  it('online again, logging out deletes the meeting data, the pack and the live room’s last state from the tablet (the app shell stays)', async () => {
     await app.step(async () => {
       await context.setOffline(false);
       await page.goto('/');
+      const liveCopies = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('phonghop.live.')));
+      expect(await liveCopies()).toEqual([`phonghop.live.${meetingId}`]);
       await tid(page, 'logout').tap();
       await page.locator('input[name="username"]').waitFor();
       // what the member read leaves with them: no copy of a meeting record, no document file (the app shell stays)
@@ -105,6 +133,7 @@ describe('reading the meeting pack with no network (Chromium, 1280×800 touch)',
       for (let i = 0; i < 40 && ((await held()).records > 0 || (await held()).files > 0); i++) await page.waitForTimeout(250);
       expect(await held()).toEqual({ records: 0, files: 0, shell: expect.any(Number) });
       expect((await held()).shell).toBeGreaterThan(100);
+      expect(await liveCopies()).toEqual([]);
     });
   }, 60_000);
 });

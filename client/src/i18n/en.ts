@@ -518,6 +518,7 @@ export const en: Resources = {
       paused: 'Paused',
       ended: 'Ended',
     },
+    stale: 'Showing the meeting as it stood at {{time}}: not connected, it will update when the network is back.',
     connection: {
       connecting: 'Connecting…',
       live: 'Live',

@@ -502,6 +502,7 @@ export const vi = {
     cancel: 'Quay lại',
     save: 'Lưu',
     status: { ...LIVE_MEETING_STATUS_LABELS_VI },
+    stale: 'Đang hiển thị diễn biến lúc {{time}}: chưa có kết nối, sẽ cập nhật khi có mạng.',
     connection: {
       connecting: 'Đang kết nối…',
       live: 'Đã kết nối',

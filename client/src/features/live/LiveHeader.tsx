@@ -22,6 +22,11 @@ export function LiveHeader() {
           </Link>
         </div>
       </div>
+      {view.staleSince !== null && (
+        <p className="live-stale" data-testid="live-stale" role="status">
+          {t('live.stale', { time: new Date(view.staleSince).toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit' }) })}
+        </p>
+      )}
       <div className="live-header__bottom">
         <CurrentItem />
         <QuorumBadge />

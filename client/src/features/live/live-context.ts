@@ -1,13 +1,14 @@
 import { createContext, useCallback, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AgendaItemDto, DocumentDto, LiveRoomInfo, LiveView } from '@phonghop/shared';
+import type { AgendaItemDto, DocumentDto, LiveRoomInfo } from '@phonghop/shared';
+import type { DisplayedLiveView } from './last-known';
 import type { SubstituteFormat } from './seats';
 import type { RunCommand, SendCommand } from './use-live-commands';
 
 /** What every live screen reads: the session's view (with the room known), the agenda, the documents, commands. */
 export interface LiveRoomApi {
   meetingId: string;
-  view: LiveView;
+  view: DisplayedLiveView;
   room: LiveRoomInfo;
   agenda: readonly AgendaItemDto[];
   docs: readonly DocumentDto[];

@@ -12,6 +12,7 @@ import {
   type VoteCommandResults,
   type voteCommandSchemas,
 } from '@phonghop/shared';
+import { type DisplayedLiveView, displayedView, type LastKnown, lastKnownKey, parseLastKnown, toLastKnown } from './last-known';
 
 /** Everything a screen sends to the room: the live control commands and the vote commands. */
 export type RoomCommand = LiveControlCommand | VoteCommand;
@@ -22,6 +23,16 @@ export type RoomCommandResults = LiveCommandResults & VoteCommandResults;
 export type LivePayload<K extends RoomCommand> = Omit<z.input<RoomSchemas[K]>, 'meetingId' | 'idempotencyKey'>;
 
 const OFFLINE: Ack<{ seq: number }> = { ok: false, code: 'NETWORK_ERROR', message: '' };
+const NOT_JOINED: LiveView = { seq: 0, state: initialLiveState(), room: null, connection: 'connecting', clockOffsetMs: 0, error: null };
+
+/** localStorage, or nothing where it is blocked (private mode): the room then simply has no last known state. */
+function deviceStorage(): Pick<Storage, 'getItem' | 'setItem'> | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
 
 /**
  * One meeting's live room for React: built without side effects (so a component can own it from its first render),
@@ -30,10 +41,18 @@ const OFFLINE: Ack<{ seq: number }> = { ok: false, code: 'NETWORK_ERROR', messag
  */
 export class LiveRoomStore {
   private session: LiveSession | null = null;
-  private view: LiveView = { seq: 0, state: initialLiveState(), room: null, connection: 'connecting', clockOffsetMs: 0, error: null };
+  private last: LastKnown | null;
+  private view: DisplayedLiveView;
   private readonly listeners = new Set<() => void>();
 
-  constructor(readonly meetingId: string) {}
+  /** Shows the meeting's last known state (last-known.ts) until the session has joined, e.g. with no network. */
+  constructor(
+    readonly meetingId: string,
+    private readonly storage: Pick<Storage, 'getItem' | 'setItem'> | null = deviceStorage(),
+  ) {
+    this.last = parseLastKnown(this.read(), meetingId);
+    this.view = displayedView(NOT_JOINED, this.last);
+  }
 
   /** Opens the session on `socket`; the returned function closes it (effect cleanup). */
   attach(socket: LiveSocketLike): () => void {
@@ -53,7 +72,7 @@ export class LiveRoomStore {
     return () => this.listeners.delete(listener);
   };
 
-  readonly getSnapshot = (): LiveView => this.view;
+  readonly getSnapshot = (): DisplayedLiveView => this.view;
 
   command<K extends RoomCommand>(name: K, payload: LivePayload<K>): Promise<Ack<RoomCommandResults[K]>> {
     if (!this.session) return Promise.resolve(OFFLINE as Ack<RoomCommandResults[K]>);
@@ -65,7 +84,28 @@ export class LiveRoomStore {
   }
 
   private set(view: LiveView): void {
-    this.view = view;
+    const keep = toLastKnown(view, Date.now());
+    if (keep) {
+      this.last = keep;
+      this.write(keep);
+    }
+    this.view = displayedView(view, this.last);
     for (const listener of this.listeners) listener();
+  }
+
+  private read(): string | null {
+    try {
+      return this.storage?.getItem(lastKnownKey(this.meetingId)) ?? null;
+    } catch {
+      return null;
+    }
+  }
+
+  private write(last: LastKnown): void {
+    try {
+      this.storage?.setItem(lastKnownKey(this.meetingId), JSON.stringify(last));
+    } catch {
+      // storage full or blocked: the room works, it just has no offline copy
+    }
   }
 }

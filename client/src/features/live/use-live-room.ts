@@ -1,6 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import type { LiveView } from '@phonghop/shared';
 import { useRealtime } from '../../realtime/realtime-context';
+import type { DisplayedLiveView } from './last-known';
 import { LiveRoomStore } from './live-store';
 
 /**
@@ -8,7 +8,7 @@ import { LiveRoomStore } from './live-store';
  * tablet comes back from the background (timers and sockets may have been frozen meanwhile). Mount it under a
  * `key` of the meeting id: the store belongs to one meeting.
  */
-export function useLiveRoom(meetingId: string): { store: LiveRoomStore; view: LiveView } {
+export function useLiveRoom(meetingId: string): { store: LiveRoomStore; view: DisplayedLiveView } {
   const { socket } = useRealtime();
   const [store] = useState(() => new LiveRoomStore(meetingId));
 

@@ -1,3 +1,5 @@
+import { isLastKnownKey } from '../live/last-known';
+
 /**
  * The offline side of the tablet app: the service worker (public/sw.js) caches the app shell and keeps copies of
  * the meeting data the member reads; the meeting pack's files are in the pack store. Registered only in a secure
@@ -22,8 +24,17 @@ export function warmOfflineCopies(): void {
   navigator.serviceWorker.ready.then((registration) => registration.active?.postMessage('warm')).catch(() => undefined);
 }
 
-/** On logout: the member's meeting data leaves the device with them (the pack is cleared by the pack store). */
+/**
+ * On logout: the member's meeting data leaves the device with them — the worker's copies of the records and the
+ * live rooms' last known states (the pack is cleared by the pack store).
+ */
 export async function clearOfflineCopies(): Promise<void> {
+  try {
+    const keys = Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i)).filter((k): k is string => k !== null && isLastKnownKey(k));
+    for (const key of keys) localStorage.removeItem(key);
+  } catch {
+    // storage blocked: nothing was kept there
+  }
   if (typeof caches === 'undefined') return;
   try {
     await caches.delete(API_COPIES);
