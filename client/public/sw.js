@@ -4,9 +4,9 @@
  *   /offline-manifest.json (written by client/offline-shell.ts) and cached at install; hashed files are served
  *   from the cache first, the page itself from the network first (a new build is picked up at once).
  * - Meeting data (GET /api/… JSON): from the network, a copy kept; offline, the last copy. On the app's 'warm'
- *   message (sent on every (re)connection), the member's upcoming meetings, their agendas, document lists and
- *   document records are fetched too, so every document of the pack opens offline. Documents' files are the pack's (Cache Storage "phonghop-pack-v1"), read
- *   by the reader itself.
+ *   message (sent on every (re)connection), the meetings whose pack the member carries, their agendas, document
+ *   lists and document records are fetched too, so every document of the pack opens offline. Documents' files are
+ *   the pack's (Cache Storage "phonghop-pack-v1"), read by the reader itself.
  * - Logging out deletes the copies (client/src/features/offline/offline.ts). Nothing else is cached: no POST or PUT
  *   (annotation changes go through the app's own outbox in IndexedDB), no annotation list,
  *   no error, no login call; of the session, only "who am I" (/api/auth/session).
@@ -107,14 +107,16 @@ async function apiData(request) {
 }
 
 /**
- * The signed-in member's upcoming meetings (those whose pack the tablet carries): every record the app, the meeting
+ * The signed-in member's meetings whose pack the tablet carries (invited, under way, or ended and not archived): every record the app, the meeting
  * page and the reader ask for, fetched while the network is there. The app asks for it whenever it (re)connects.
  */
 async function warmMember() {
   const cache = await caches.open(API);
   if (!(await keep(cache, '/api/auth/session'))) return;
-  for (const meeting of (await keep(cache, '/api/meetings?scope=upcoming')) ?? []) {
-    if (!['published', 'in_progress'].includes(meeting.status) || meeting.myRole === null) continue;
+  await keep(cache, '/api/meetings?scope=upcoming'); // the home page's list
+  for (const meeting of (await keep(cache, '/api/meetings?scope=all')) ?? []) {
+    // the meetings whose pack the tablet carries (pack-sync.ts): from the invitation until archived
+    if (!['published', 'in_progress', 'ended'].includes(meeting.status) || meeting.myRole === null) continue;
     const base = `/api/meetings/${encodeURIComponent(meeting.id)}`;
     await keep(cache, base);
     await keep(cache, `${base}/agenda`);

@@ -13,7 +13,8 @@ import { downloadPackFile, PackSyncEngine } from './pack-sync';
 function createBrowserPackSync() {
   const current: { socket: AppSocket | null; userId: string } = { socket: null, userId: '' };
   const engine = new PackSyncEngine({
-    listMeetings: (signal) => meetingsApi.list('upcoming', signal),
+    // 'all': the packs of ended meetings stay until they are archived (packMeetings picks the statuses)
+    listMeetings: (signal) => meetingsApi.list('all', signal),
     listDocuments: (meetingId, signal) => documentsApi.list(meetingId, signal),
     store: packStore,
     download: downloadPackFile,

@@ -22,16 +22,19 @@ describe('pack file URLs', () => {
 });
 
 describe('packMeetings', () => {
-  it('keeps published and in-progress meetings the user takes part in, the live one first, then by start', () => {
+  it('keeps the packs from the invitation until the meeting is archived: the live one first, then by start, ended ones last (latest first)', () => {
     const list = packMeetings([
       meeting('later', '2026-05-20T01:00:00Z'),
       meeting('draft', '2026-05-01T01:00:00Z', 'draft'),
       meeting('cancelled', '2026-05-01T01:00:00Z', 'cancelled'),
+      meeting('archived', '2026-04-01T01:00:00Z', 'archived'),
+      meeting('ended-april', '2026-04-10T01:00:00Z', 'ended'),
       meeting('staff-only', '2026-05-01T01:00:00Z', 'published', null),
       meeting('sooner', '2026-05-10T01:00:00Z'),
+      meeting('ended-may', '2026-05-02T01:00:00Z', 'ended'),
       meeting('live', '2026-05-30T01:00:00Z', 'in_progress'),
     ]);
-    expect(list.map((m) => m.id)).toEqual(['live', 'sooner', 'later']);
+    expect(list.map((m) => m.id)).toEqual(['live', 'sooner', 'later', 'ended-may', 'ended-april']);
   });
 });
 

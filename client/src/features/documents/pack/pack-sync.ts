@@ -26,8 +26,13 @@ export interface PlannedDownload {
 
 export type DocsByMeeting = ReadonlyMap<string, readonly PackDocument[]> | Readonly<Record<string, readonly PackDocument[]>>;
 
-/** Statuses whose pack members should carry: the invitation is out and the meeting has not ended. */
-const PACK_STATUSES: ReadonlySet<string> = new Set(['published', 'in_progress']);
+/**
+ * Statuses whose pack members carry: from the invitation until the meeting is archived (after the meeting they
+ * still read the documents to check the minutes and follow the conclusions).
+ */
+const PACK_STATUSES: ReadonlySet<string> = new Set(['published', 'in_progress', 'ended']);
+/** The order the packs are fetched in: the meeting under way, then the coming ones, the past ones last. */
+const PACK_PRIORITY: Readonly<Record<string, number>> = { in_progress: 0, published: 1, ended: 2 };
 
 function docsOf(docsByMeeting: DocsByMeeting, meetingId: string): readonly PackDocument[] {
   if (docsByMeeting instanceof Map) return docsByMeeting.get(meetingId) ?? [];
@@ -35,17 +40,21 @@ function docsOf(docsByMeeting: DocsByMeeting, meetingId: string): readonly PackD
 }
 
 /**
- * The meetings whose pack this user carries, most urgent first: a meeting in progress, then by start time.
- * Staff who merely see a meeting (myRole null) carry nothing.
+ * The meetings whose pack this user carries, most urgent first: a meeting in progress, then the coming ones by
+ * start time, then the ended ones, latest first. Staff who merely see a meeting (myRole null) carry nothing.
  */
 export function packMeetings<M extends PackMeeting>(meetings: readonly M[]): M[] {
+  const start = (m: M) => {
+    const t = Date.parse(m.startsAt);
+    return Number.isNaN(t) ? 0 : t;
+  };
   return meetings
     .filter((m) => PACK_STATUSES.has(m.status) && m.myRole !== null)
     .sort((a, b) => {
-      const live = Number(b.status === 'in_progress') - Number(a.status === 'in_progress');
-      if (live !== 0) return live;
-      const time = Date.parse(a.startsAt) - Date.parse(b.startsAt);
-      if (time !== 0 && !Number.isNaN(time)) return time;
+      const stage = PACK_PRIORITY[a.status] - PACK_PRIORITY[b.status];
+      if (stage !== 0) return stage;
+      const time = a.status === 'ended' ? start(b) - start(a) : start(a) - start(b);
+      if (time !== 0) return time;
       return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
     });
 }
