@@ -15,7 +15,7 @@ export function bindNumericParameters(dataSource: DataSource): void {
   const driver = dataSource.driver as unknown as { escapeQueryWithParameters: Escape };
   const inlineNumbers: Escape = driver.escapeQueryWithParameters.bind(driver);
   driver.escapeQueryWithParameters = (sql, parameters) => {
-    if (!parameters) return inlineNumbers(sql, parameters);
+    if (!parameters || !Object.values(parameters).some((v) => typeof v === 'number')) return inlineNumbers(sql, parameters);
     // A boxed number is not `typeof 'number'`: TypeORM binds it like any other value; it is unboxed below.
     const boxed = Object.fromEntries(Object.entries(parameters).map(([k, v]) => [k, typeof v === 'number' ? Object(v) : v]));
     const [text, values] = inlineNumbers(sql, boxed);
