@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { BrowserContext, Page } from 'playwright-core';
-import type { DocumentDto, MeetingSummaryDto } from '@phonghop/shared';
+import type { AnnotationListDto, DocumentDto, MeetingSummaryDto } from '@phonghop/shared';
+import { addNote, layer } from '../support/annotations.js';
 import { BrowserApp, norm, TABLET_LANDSCAPE, tid } from '../support/browser.js';
 import { type ClientSocket, login, ROOT, socketClient } from '../support/server-process.js';
 
@@ -11,8 +12,9 @@ import { type ClientSocket, login, ROOT, socketClient } from '../support/server-
  * Issue 6, point 5 (offline), the reading part: a member opens the demo meeting once with the network; the meeting
  * pack downloads in the background and the service worker keeps the app and the meeting's data. Then the Wi-Fi
  * drops (`context.setOffline(true)`): the meeting page reloads, every document of the meeting opens and is paged
- * through to its last page, with no network at all, and the live room shows where the meeting stood (item 2 under
- * discussion), marked as not live. Logging out (online again) deletes the copies from the device.
+ * through to its last page, a note is written on the last one, and the live room shows where the meeting stood (item
+ * 2 under discussion), marked as not live. Back online, the note reaches the server exactly once; logging out
+ * deletes the copies from the device.
  */
 const DEMO_TITLE = 'Phiên họp thường kỳ Ủy ban nhân dân huyện (dữ liệu mẫu)';
 
@@ -22,6 +24,8 @@ let page: Page;
 let meetingId = '';
 let docs: DocumentDto[] = [];
 let chair: ClientSocket | undefined;
+/** The document version the member annotated offline. */
+let noted: { documentId: string; version: number } | undefined;
 
 async function chairCommand(event: string, extra: Record<string, unknown> = {}): Promise<void> {
   const emit = chair as unknown as { timeout(ms: number): { emitWithAck(e: string, p: unknown): Promise<{ ok: boolean; code?: string }> } };
@@ -107,6 +111,13 @@ describe('reading the meeting pack with no network (Chromium, 1280×800 touch)',
           await page.locator(`[data-testid="pdf-page"][data-page-number="${n}"][data-rendered="true"]`).waitFor({ timeout: 30_000 });
         }
       }
+      // a note on the last page of the last document, with no network: kept on the tablet, counted as unsynced
+      const last = docs[docs.length - 1];
+      await layer(page, last.current.pageCount).waitFor();
+      await addNote(page, last.current.pageCount, 'Ghi chú lúc mất mạng');
+      await page.locator('[data-testid="unsynced-count"][data-count="1"]').waitFor();
+      noted = { documentId: last.id, version: last.current.version };
+
       // the live room: where the meeting stood when the tablet last saw it, clearly marked as not live
       await page.goto(`/cuoc-hop/${meetingId}/phong-hop`);
       await page.locator('[data-testid="live-current-item"][data-number="2"]').waitFor();
@@ -116,9 +127,20 @@ describe('reading the meeting pack with no network (Chromium, 1280×800 touch)',
     });
   }, 180_000);
 
-  it('online again, logging out deletes the meeting data, the pack and the live room’s last state from the tablet (the app shell stays)', async () => {
+  it('online again, the note made offline reaches the server exactly once', async () => {
     await app.step(async () => {
       await context.setOffline(false);
+      await page.goto(`/tai-lieu/${noted!.documentId}`);
+      await page.locator('[data-testid="unsynced-count"][data-count="0"]').waitFor({ timeout: 20_000 });
+      const cookie = await login(app.server.url, 'pct.nam');
+      const res = await fetch(`${app.server.url}/api/documents/${noted!.documentId}/annotations?version=${noted!.version}`, { headers: { cookie } });
+      const { annotations } = (await res.json()) as AnnotationListDto;
+      expect(annotations.filter((a) => a.kind === 'note').map((a) => ({ text: a.kind === 'note' ? a.text : '', rev: a.rev }))).toEqual([{ text: 'Ghi chú lúc mất mạng', rev: 1 }]);
+    });
+  }, 60_000);
+
+  it('online again, logging out deletes the meeting data, the pack and the live room’s last state from the tablet (the app shell stays)', async () => {
+    await app.step(async () => {
       await page.goto('/');
       const liveCopies = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('phonghop.live.')));
       expect(await liveCopies()).toEqual([`phonghop.live.${meetingId}`]);
