@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import type { NoteListDto, NoteListItemDto } from '@phonghop/shared';
+import { formatVnShort, type NoteListDto, type NoteListItemDto } from '@phonghop/shared';
 import { AppError } from '../common/app-error.js';
 import { DocumentFilesService } from '../documents/document-files.service.js';
 import { DocumentsService } from '../documents/documents.service.js';
@@ -10,7 +10,6 @@ import type { Viewer } from '../meetings/meeting-access.js';
 import { officialFonts } from '../minutes/official-pdf.js';
 import { AnnotatedPdfError, type BurnableAnnotation, burnAnnotations } from './annotated-pdf.js';
 import { AnnotationEntity } from './annotation.entity.js';
-import { vnDateTime } from './notes-list.js';
 
 export interface ExportedFile {
   body: Uint8Array;
@@ -54,7 +53,7 @@ export class AnnotationsExportService {
     const [rows, title] = await Promise.all([this.own(viewer, documentId, version), this.baseName(documentId, version)]);
     const notes: NoteListItemDto[] = [];
     for (const r of rows) {
-      const common = { id: r.id, page: r.page, shared: r.shared, updatedAt: r.updatedAt.toISOString(), updatedAtVn: vnDateTime(r.updatedAt) };
+      const common = { id: r.id, page: r.page, shared: r.shared, updatedAt: r.updatedAt.toISOString(), updatedAtVn: formatVnShort(r.updatedAt) };
       if (r.body.kind === 'note') notes.push({ ...common, kind: 'note', text: r.body.text, colour: r.body.colour ?? null });
       else if (r.body.kind === 'highlight') notes.push({ ...common, kind: 'highlight', text: r.body.quote, colour: r.body.colour });
     }

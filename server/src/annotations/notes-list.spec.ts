@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import type { NoteListDto } from '@phonghop/shared';
-import { notesCsv, notesText, vnDateTime } from './notes-list.js';
+import { formatVnShort, type NoteListDto } from '@phonghop/shared';
+import { notesCsv, notesText } from './notes-list.js';
 
 const list = (notes: NoteListDto['notes']): NoteListDto => ({ documentId: 'd', version: 2, title: 'Kế hoạch 125', notes });
 const item = (text: string, extra: Partial<NoteListDto['notes'][number]> = {}): NoteListDto['notes'][number] => ({
@@ -11,13 +11,13 @@ const item = (text: string, extra: Partial<NoteListDto['notes'][number]> = {}): 
   colour: null,
   shared: false,
   updatedAt: '2026-12-01T17:05:00.000Z',
-  updatedAtVn: vnDateTime(new Date('2026-12-01T17:05:00Z')),
+  updatedAtVn: formatVnShort(new Date('2026-12-01T17:05:00Z')),
   ...extra,
 });
 
 describe('notes list', () => {
   it('prints time in Vietnam time whatever the machine zone, across midnight', () => {
-    expect(vnDateTime(new Date('2026-12-01T17:05:00Z'))).toBe('02/12/2026 00:05');
+    expect(formatVnShort(new Date('2026-12-01T17:05:00Z'))).toBe('02/12/2026 00:05');
   });
 
   it('writes a text file with the page, the kind and the time of each entry', () => {

@@ -1,12 +1,5 @@
 import type { NoteListDto, NoteListItemDto } from '@phonghop/shared';
 
-/** Vietnam is UTC+7 all year: the machine's time zone never matters. "26/11/2026 14:05". */
-export function vnDateTime(instant: Date): string {
-  const d = new Date(instant.getTime() + 7 * 3600_000);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
-}
-
 const KIND_VI: Record<NoteListItemDto['kind'], string> = { note: 'Ghi chú', highlight: 'Đoạn tô sáng' };
 
 /** The list as a plain UTF-8 text file, one entry per paragraph. */
