@@ -41,7 +41,7 @@ const ballot = (userId: string, choices: string[], over: Partial<BallotRequest> 
   choices,
   idempotencyKey: `k${++keys}`,
   sender: { userId, systemRole: 'member' },
-  seat: null,
+  recordFor: null,
   recordedBySecretary: false,
   ...over,
 });
@@ -82,7 +82,7 @@ describe('planBallots (a batch of ballots decided in memory)', () => {
     expect(planBallots([ballot('an', ['yes'])], reads({ votes: new Map([['v1', vote({ closesAt: NOW })]]) })).map(codeOf)).toEqual(['VOTE_NOT_OPEN']);
     expect(planBallots([ballot('an', ['yes'])], reads({ votes: new Map() })).map(codeOf)).toEqual(['NOT_FOUND']);
     expect(planBallots([ballot('an', ['yes'])], reads({ meetingStatus: null })).map(codeOf)).toEqual(['NOT_FOUND']);
-    const record = ballot('thuky', ['yes'], { seat: 'an', recordedBySecretary: true });
+    const record = ballot('thuky', ['yes'], { recordFor: 'an', recordedBySecretary: true, sender: { userId: 'thuky', systemRole: 'secretary' } });
     expect(planBallots([record], reads({ votes: new Map([['v1', vote({ kind: 'secret' })]]) })).map(codeOf)).toEqual(['VOTE_RECORD_NOT_ALLOWED']);
     expect(planBallots([record], reads()).map(codeOf)).toEqual(['write']);
   });

@@ -1,7 +1,7 @@
 import { ballotIssue, type MeetingEventDto, type MeetingStatus } from '@phonghop/shared';
 import { AppError } from '../common/app-error.js';
 import { canView, membershipOf, type ParticipantRow, type Viewer } from '../meetings/meeting-access.js';
-import { votingSeatOf } from './vote-rules.js';
+import { canRunVoteCommand, seatOf, votingSeatOf, votingSeats } from './vote-rules.js';
 import type { VoteEntity } from './vote.entity.js';
 
 /** A ballot waiting for its batch. */
@@ -12,8 +12,8 @@ export interface BallotRequest {
   idempotencyKey: string;
   /** Who sent it: the member (or substitute) voting, or the secretary recording a show of hands. */
   sender: Viewer;
-  /** The seat, when already known (the secretary's record); a member's own seat is found in the batch. */
-  seat: string | null;
+  /** The member whose show-of-hands ballot the secretary records; null for a member's own ballot. */
+  recordFor: string | null;
   recordedBySecretary: boolean;
 }
 
@@ -28,7 +28,7 @@ export type BatchVote = Pick<VoteEntity, 'id' | 'status' | 'closesAt' | 'kind' |
 export interface BatchReads {
   /** null when the meeting does not exist. */
   meetingStatus: MeetingStatus | null;
-  /** The rows of the senders' seats (their own, or the one they hold as a delegated substitute). */
+  /** The rows of the senders' and recorded members' seats (their own, or the one they hold as a delegated substitute). */
   participants: readonly ParticipantRow[];
   /** Events already stored under the batch's idempotency keys. */
   stored: ReadonlyMap<string, MeetingEventDto>;
@@ -62,15 +62,23 @@ export type ItemPlan =
 
 const slot = (voteId: string, seat: string) => `${voteId}:${seat}`;
 
-/** The seat a ballot is cast in, or why it may not be cast at all. */
+/**
+ * The seat a ballot is cast in, or why it may not be cast at all: the meeting-access rules (404 for whoever may not
+ * see the meeting), then the sender's own voting seat, or — for the secretary's record — the recorded member's.
+ */
 function seatFor(item: BallotRequest, reads: BatchReads): string {
-  if (item.seat !== null) return item.seat;
   if (reads.meetingStatus === null) throw new AppError('NOT_FOUND');
   const membership = membershipOf(item.sender.userId, reads.participants);
   if (!canView(item.sender, reads.meetingStatus, membership)) throw new AppError('NOT_FOUND');
-  const seat = votingSeatOf(membership);
-  if (seat === null) throw new AppError('VOTE_NOT_ELIGIBLE');
-  return seat;
+  if (item.recordFor === null) {
+    const seat = votingSeatOf(membership);
+    if (seat === null) throw new AppError('VOTE_NOT_ELIGIBLE');
+    return seat;
+  }
+  if (!canRunVoteCommand('vote:record', membership, item.sender.systemRole)) throw new AppError('FORBIDDEN');
+  const seat = seatOf(item.recordFor, votingSeats(reads.participants));
+  if (!seat) throw new AppError('VOTE_NOT_ELIGIBLE', { message: 'Người này không phải thành viên có quyền biểu quyết của cuộc họp.' });
+  return seat.userId;
 }
 
 /**

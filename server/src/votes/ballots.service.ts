@@ -1,11 +1,9 @@
 import { type BeforeApplicationShutdown, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { type EntityManager, In, type Repository } from 'typeorm';
+import { type EntityManager, In } from 'typeorm';
 import type { CommandInput } from '@phonghop/shared';
-import { AppError } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
 import { DbWriter } from '../database/db-writer.js';
-import { canView, type Membership, membershipOf, type Viewer } from '../meetings/meeting-access.js';
+import type { Viewer } from '../meetings/meeting-access.js';
 import { MeetingEntity } from '../meetings/meeting.entity.js';
 import { ParticipantEntity } from '../meetings/participant.entity.js';
 import type { AppendedEvent } from '../live/event-log.service.js';
@@ -13,7 +11,6 @@ import { GroupCommit, type ItemOutcome } from './ballot-batcher.js';
 import { type BallotAck, type BallotRequest, type BatchReads, countDeltas, type ItemPlan, type PlannedBallot, planBallots } from './ballot-plan.js';
 import { VoteBallotEntity, VoteCountEntity, VoteParticipationEntity } from './vote-records.entity.js';
 import { VoteRoom } from './vote-room.js';
-import { canRunVoteCommand, seatOf, votingSeats } from './vote-rules.js';
 import { VoteEntity } from './vote.entity.js';
 
 /** The batching window: long enough to gather a room voting at once, far below what a member notices. */
@@ -36,39 +33,18 @@ export class BallotsService implements BeforeApplicationShutdown {
   constructor(
     private readonly db: DbWriter,
     private readonly room: VoteRoom,
-    @InjectRepository(MeetingEntity) private readonly meetings: Repository<MeetingEntity>,
-    @InjectRepository(ParticipantEntity) private readonly participants: Repository<ParticipantEntity>,
     private readonly clock: Clock,
   ) {}
 
   /** A member's own ballot: the seat they hold is found in the batch, with the other ballots' (ballot-plan.ts). */
   cast(viewer: Viewer, body: CommandInput<'vote:cast'>): Promise<BallotAck> {
-    return this.batches.submit(body.meetingId, { ...body, sender: viewer, seat: null, recordedBySecretary: false });
+    return this.batches.submit(body.meetingId, { ...body, sender: viewer, recordFor: null, recordedBySecretary: false });
   }
 
-  /** The secretary records the ballot of a member who votes by show of hands. */
-  async record(viewer: Viewer, body: CommandInput<'vote:record'>): Promise<BallotAck> {
-    const { membership, rows } = await this.access(viewer, body.meetingId, [body.userId]);
-    if (!canRunVoteCommand('vote:record', membership, viewer.systemRole)) throw new AppError('FORBIDDEN');
-    const seat = seatOf(body.userId, votingSeats(rows));
-    if (!seat)
-      throw new AppError('VOTE_NOT_ELIGIBLE', {
-        message: 'Người này không phải thành viên có quyền biểu quyết của cuộc họp.',
-      });
-    const { userId: _userId, ...ballot } = body;
-    return this.batches.submit(body.meetingId, { ...ballot, sender: viewer, seat: seat.userId, recordedBySecretary: true });
-  }
-
-  /** MeetingsService.context()'s rules (meeting-access.ts) on the meeting's status and only the seats of the viewer and of `others`. */
-  private async access(viewer: Viewer, meetingId: string, others: string[]): Promise<{ membership: Membership | null; rows: ParticipantEntity[] }> {
-    const [meeting, rows] = await Promise.all([
-      this.meetings.findOne({ where: { id: meetingId }, select: { id: true, status: true } }),
-      this.seatRows(this.participants.manager, meetingId, [viewer.userId, ...others]),
-    ]);
-    if (!meeting) throw new AppError('NOT_FOUND');
-    const membership = membershipOf(viewer.userId, rows);
-    if (!canView(viewer, meeting.status, membership)) throw new AppError('NOT_FOUND');
-    return { membership, rows };
+  /** The secretary records the ballot of a member who votes by show of hands; checked in the batch too. */
+  record(viewer: Viewer, body: CommandInput<'vote:record'>): Promise<BallotAck> {
+    const { userId, ...ballot } = body;
+    return this.batches.submit(body.meetingId, { ...ballot, sender: viewer, recordFor: userId, recordedBySecretary: true });
   }
 
   /** The participant rows of these people's seats: their own, or the one they hold as a delegated substitute. */
@@ -129,15 +105,15 @@ export class BallotsService implements BeforeApplicationShutdown {
 
   /** Everything planBallots needs, in a handful of queries whatever the batch's size. */
   private async read(em: EntityManager, meetingId: string, items: BallotRequest[]): Promise<BatchReads> {
-    const senders = items.filter((i) => i.seat === null).map((i) => i.sender.userId);
+    const people = items.flatMap((i) => (i.recordFor === null ? [i.sender.userId] : [i.sender.userId, i.recordFor]));
     const voteIds = [...new Set(items.map((i) => i.voteId))];
     const [meeting, participants, stored, votes] = await Promise.all([
       em.findOne(MeetingEntity, { where: { id: meetingId }, select: { id: true, status: true } }),
-      senders.length > 0 ? this.seatRows(em, meetingId, senders) : Promise.resolve([]),
+      this.seatRows(em, meetingId, people),
       this.room.byKeys(em, meetingId, items.map((i) => i.idempotencyKey)),
       em.find(VoteEntity, { where: { id: In(voteIds), meetingId } }),
     ]);
-    const seats = [...new Set([...items.flatMap((i) => (i.seat ? [i.seat] : [])), ...participants.map((p) => p.userId)])];
+    const seats = [...new Set(participants.map((p) => p.userId))];
     const [cast, changeable, counted] = await Promise.all([
       seats.length > 0 ? em.find(VoteParticipationEntity, { where: { voteId: In(voteIds), seatUserId: In(seats) } }) : Promise.resolve([]),
       votes.some((v) => v.allowChange) && seats.length > 0
