@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Annotation, AnnotationChangeResult, AnnotationListDto, AnnotationWithdrawnEvent, DocumentDto, DocumentMetadata } from '@phonghop/shared';
 import { DataSource } from 'typeorm';
 import type { Clock } from '../common/clock.js';
-import { Fixtures, json } from '../testing/factories.js';
+import { documentMeta, Fixtures, json } from '../testing/factories.js';
 import { fixture } from '../testing/fixture-files.js';
 import { nextEvent, startTestApp, type TestApp, type TestSocket } from '../testing/test-app.js';
 import { AnnotationEntity } from './annotation.entity.js';
@@ -14,16 +14,6 @@ export const TRACEMONKEY = 'pdfs/tracemonkey.pdf'; // 14 pages
 
 export const PEOPLE = { nam: 'pct.nam', lan: 'pct.lan', guest: 'tp.tuphap', outsider: 'tp.noivu', chair: 'chutich' } as const;
 export type Who = keyof typeof PEOPLE | 'secretary';
-
-export const meta = (overrides: Partial<DocumentMetadata> = {}): DocumentMetadata => ({
-  docType: 'ke_hoach',
-  number: '125',
-  symbol: 'KH-UBND',
-  issuedOn: '2021-06-15',
-  issuer: 'UBND huyện Phụng Hiệp',
-  summary: 'Kế hoạch cải cách hành chính giai đoạn 2021 – 2025',
-  ...overrides,
-});
 
 export type Draft = Record<string, unknown> & { id: string };
 
@@ -47,7 +37,7 @@ export class AnnotationKit {
     return kit;
   }
 
-  async upload(file: string, m: DocumentMetadata = meta()): Promise<DocumentDto> {
+  async upload(file: string, m: DocumentMetadata = documentMeta()): Promise<DocumentDto> {
     const res = await this.t.request('POST', `/api/meetings/${this.meetingId}/documents`, {
       cookie: this.f.secretary,
       body: fixture(file) as unknown as string,

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { FakeClock } from '../common/clock.js';
-import { AnnotationKit, type Inbox, meta, PLAN } from './annotation-test-kit.js';
+import { documentMeta } from '../testing/factories.js';
+import { AnnotationKit, type Inbox, PLAN } from './annotation-test-kit.js';
 
 describe('annotations', () => {
   const clock = new FakeClock(new Date('2026-12-01T01:00:00Z'));
@@ -128,7 +129,7 @@ describe('annotations', () => {
 
     it('keeps a shared annotation of a selected document from members who were not granted it, live too', async () => {
       const lan = await k.connect('lan');
-      const selected = await k.upload(PLAN, meta({ audience: 'selected', grantedUserIds: [] }));
+      const selected = await k.upload(PLAN, documentMeta({ audience: 'selected', grantedUserIds: [] }));
       const hidden = k.ink(selected.id, { shared: true });
       await k.save('chair', hidden, 1);
       expect((await k.list('lan', selected.id)).status).toBe(403);

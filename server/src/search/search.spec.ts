@@ -1,20 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DocumentDto, DocumentMetadata, SearchHitDto, SearchResultDto } from '@phonghop/shared';
 import { FakeClock } from '../common/clock.js';
-import { Fixtures, json } from '../testing/factories.js';
+import { documentMeta, Fixtures, json } from '../testing/factories.js';
 import { fixture } from '../testing/fixture-files.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 
 const PLAN = 'vi/ke-hoach-cai-cach-hanh-chinh-2021-2025.pdf';
-const meta = (overrides: Partial<DocumentMetadata> = {}): DocumentMetadata => ({
-  docType: 'ke_hoach',
-  number: '125',
-  symbol: 'KH-UBND',
-  issuedOn: '2021-06-15',
-  issuer: 'UBND huyện Phụng Hiệp',
-  summary: 'Kế hoạch cải cách hành chính giai đoạn 2021 – 2025',
-  ...overrides,
-});
 const marked = (text: string, ranges: Array<{ start: number; end: number }>) => ranges.map((r) => text.slice(r.start, r.end));
 
 describe(`archive search (${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'})`, () => {
@@ -48,11 +39,11 @@ describe(`archive search (${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'})
     const ready = await f.readyMeeting();
     meetingId = ready.meeting.id;
     await json(await f.publish(meetingId));
-    plan = await json<DocumentDto>(await upload(fixture(PLAN), meta()), 201);
+    plan = await json<DocumentDto>(await upload(fixture(PLAN), documentMeta()), 201);
     selected = await json<DocumentDto>(
       await upload(
         fixture(PLAN),
-        meta({ number: '7', symbol: 'TTr-UBND', summary: 'Tờ trình phân bổ ngân sách đặc thù xã Hòa Mỹ', audience: 'selected', grantedUserIds: [await f.userId('pct.lan')] }),
+        documentMeta({ number: '7', symbol: 'TTr-UBND', summary: 'Tờ trình phân bổ ngân sách đặc thù xã Hòa Mỹ', audience: 'selected', grantedUserIds: [await f.userId('pct.lan')] }),
       ),
       201,
     );

@@ -1,4 +1,4 @@
-import type { CreateMeetingRequest, DirectoryEntryDto, MeetingDto, MeetingRole } from '@phonghop/shared';
+import type { CreateMeetingRequest, DirectoryEntryDto, DocumentMetadata, MeetingDto, MeetingRole } from '@phonghop/shared';
 import type { TestApp } from './test-app.js';
 
 /** Test data through the real HTTP API, as a secretary would enter it. */
@@ -70,6 +70,17 @@ export class Fixtures {
     return this.t.request('POST', `/api/meetings/${meetingId}/publish`, { cookie: this.secretary, body: { acknowledgeShortNotice } });
   }
 }
+
+/** The metadata of the plan fixture (vi/ke-hoach-cai-cach-hanh-chinh-2021-2025.pdf), as a secretary enters it. */
+export const documentMeta = (overrides: Partial<DocumentMetadata> = {}): DocumentMetadata => ({
+  docType: 'ke_hoach',
+  number: '125',
+  symbol: 'KH-UBND',
+  issuedOn: '2021-06-15',
+  issuer: 'UBND huyện Phụng Hiệp',
+  summary: 'Kế hoạch cải cách hành chính giai đoạn 2021 – 2025',
+  ...overrides,
+});
 
 /** Parses a JSON answer, failing with the server's error body when the status is not the expected one. */
 export async function json<T = unknown>(res: Response, status = 200): Promise<T> {
