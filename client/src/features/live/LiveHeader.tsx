@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { vnTime } from '../meetings/vn-time';
 import { useLive } from './live-context';
 import { LiveConnectionBadge, LiveStatusBadge, QuorumBadge } from './LiveBadges';
 
@@ -24,7 +25,7 @@ export function LiveHeader() {
       </div>
       {view.staleSince !== null && (
         <p className="live-stale" data-testid="live-stale" role="status">
-          {t('live.stale', { time: new Date(view.staleSince).toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit' }) })}
+          {t('live.stale', { time: vnTime(new Date(view.staleSince).toISOString()) })}
         </p>
       )}
       <div className="live-header__bottom">
