@@ -43,9 +43,11 @@ export function AnnotationLayer({ page, aspect }: { page: number; aspect: number
     const start = at(e);
     const points: Point[] = [start];
     const erased = new Set<string>();
+    // this page's own marks, picked once per stroke rather than from the whole document at every pointer move
+    const erasable = tool === 'eraser' ? marks.filter((a) => a.ownerId === api.userId) : [];
     const erase = (p: Point) => {
-      for (const a of visible(api.all.values())) {
-        if (a.page !== page || a.ownerId !== api.userId || erased.has(a.id)) continue;
+      for (const a of erasable) {
+        if (erased.has(a.id)) continue;
         const hit =
           a.kind === 'ink'
             ? hitsStroke(a.points, a.width, p, ERASER_RADIUS, aspect)
