@@ -75,7 +75,7 @@ export class SearchService {
         document: doc ? { audience: doc.audience, grantedUserIds: grants.filter((g) => g.documentId === doc.id).map((g) => g.userId) } : null,
         minutes: minutes.find((m) => m.meetingId === row.meetingId) ?? null,
       });
-      // A document's title is read fresh: metadata edits do not rewrite its pages' rows.
+      // A document's title is read fresh, so a hit shows the current title even if re-indexing a metadata edit failed.
       if (ok) out.push({ row, title: doc ? documentTitle(doc) : row.title });
     }
     return out;
