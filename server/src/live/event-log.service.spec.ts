@@ -2,12 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { LIVE_STATE_VERSION } from '@phonghop/shared';
 import { DbWriter } from '../database/db-writer.js';
 import { Fixtures } from '../testing/factories.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
-import { EventLogService } from './event-log.service.js';
+import { EventLogService, toDto } from './event-log.service.js';
 import { eventHash, GENESIS_HASH } from './hash-chain.js';
+import { LiveSnapshotEntity } from './live-snapshot.entity.js';
 import { LiveStateStore } from './live-state.store.js';
+import { MeetingEventEntity } from './meeting-event.entity.js';
 
 const onPostgres = Boolean(process.env.DATABASE_URL);
 
@@ -172,5 +175,35 @@ describe(`EventLogService (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => {
     expect(await log.verify(meetingId)).toMatchObject({ ok: true, lastSeq: 1_100 });
     await raw('DELETE FROM meeting_events WHERE meeting_id = ? AND seq = ?', [meetingId, 750]);
     expect(await log.verify(meetingId)).toEqual({ ok: false, brokenAtSeq: 750, reason: 'seq-gap' });
+  });
+
+  it('writes, in hand-written SQL, rows the entities read back exactly: a batch across insert chunks, keys, the snapshot', async () => {
+    const store = t.app.get(LiveStateStore);
+    const meetingId = await newMeeting();
+    const actor = await fixtures.userId('chutich');
+    const inputs = Array.from({ length: 131 }, (_, i) => ({
+      meetingId,
+      type: 'vote.ballot-cast',
+      payload: { voteId: 'v', voterUserId: `u${i}`, castCount: i + 1, recordedBySecretary: i % 2 === 0, ghiChú: 'Đồng ý' },
+      actorUserId: i % 3 === 0 ? null : actor,
+      idempotencyKey: `k-${i}`,
+    }));
+    const appended = await db.transaction(async (em) => {
+      const before = await store.load(em, meetingId);
+      const events = await log.appendManyLocked(em, inputs, before);
+      await store.save(em, meetingId, { seq: events.at(-1)!.seq, state: before.state }, new Date(events.at(-1)!.at));
+      return events;
+    });
+    expect(appended.map((e) => e.seq)).toEqual(inputs.map((_, i) => i + 1));
+    const entities = await dataSource.getRepository(MeetingEventEntity).find({ where: { meetingId }, order: { seq: 'ASC' } });
+    expect(entities.map(toDto)).toEqual(appended.map(({ duplicate: _d, ...dto }) => dto));
+    expect(entities.map((e) => e.idempotencyKey)).toEqual(inputs.map((i) => i.idempotencyKey));
+    expect(await log.since(meetingId, 0, 500)).toEqual(entities.map(toDto));
+    const byKeys = await db.transaction((em) => log.byKeys(em, meetingId, ['k-7', 'k-130', 'k-none', 'k-7']));
+    expect([...byKeys.keys()].sort()).toEqual(['k-130', 'k-7']);
+    expect(byKeys.get('k-130')).toEqual(toDto(entities[130]));
+    const snapshot = await dataSource.getRepository(LiveSnapshotEntity).findOneByOrFail({ meetingId });
+    expect(snapshot).toMatchObject({ seq: 131, version: LIVE_STATE_VERSION, updatedAt: entities[130].at });
+    expect(await log.verify(meetingId)).toEqual({ ok: true, lastSeq: 131, headHash: entities[130].hash });
   });
 });

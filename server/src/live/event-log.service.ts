@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type EntityManager, In, MoreThan, MoreThanOrEqual, type Repository } from 'typeorm';
+import { type EntityManager, MoreThan, type Repository } from 'typeorm';
 import type { MeetingEventDto } from '@phonghop/shared';
 import { AppError } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
 import { DbWriter, isUniqueViolation } from '../database/db-writer.js';
+import { dialectOf, forDialect, insertRows, jsonColumn, jsonParam, readJson, readTimestamp, type SqlDialect, timestampParam } from '../database/raw-sql.js';
 import { ChainVerifier, type ChainVerdict, eventHash, GENESIS_HASH } from './hash-chain.js';
 import { MeetingEventEntity } from './meeting-event.entity.js';
 
@@ -64,15 +65,16 @@ export class EventLogService {
 
   /** The event already stored under this idempotency key, as a duplicate; null when the key is new. */
   async byKey(em: EntityManager, meetingId: string, idempotencyKey: string): Promise<AppendedEvent | null> {
-    const existing = await em.findOne(MeetingEventEntity, { where: { meetingId, idempotencyKey } });
-    return existing ? { ...toDto(existing), duplicate: true } : null;
+    const [existing] = await selectEvents(em, 'meeting_id = ? AND idempotency_key = ?', [meetingId, idempotencyKey]);
+    return existing ? { ...existing, duplicate: true } : null;
   }
 
   /** The events already stored under any of these keys, by key (one query for a batch of ballots). */
   async byKeys(em: EntityManager, meetingId: string, keys: readonly string[]): Promise<Map<string, MeetingEventDto>> {
     if (keys.length === 0) return new Map();
-    const rows = await em.find(MeetingEventEntity, { where: { meetingId, idempotencyKey: In([...keys]) } });
-    return new Map(rows.map((row) => [row.idempotencyKey!, toDto(row)]));
+    const unique = [...new Set(keys)];
+    const rows = await selectEvents(em, `meeting_id = ? AND idempotency_key IN (${unique.map(() => '?').join(', ')})`, [meetingId, ...unique], ', idempotency_key');
+    return new Map(rows.map(({ idempotencyKey, ...dto }) => [idempotencyKey!, dto]));
   }
 
   /**
@@ -114,10 +116,13 @@ export class EventLogService {
         hash,
       };
     });
-    // `payload` is any JSON value; TypeORM's insert typing wants an object there.
-    await em.insert(
-      MeetingEventEntity,
-      rows.map((row) => ({ ...row, payload: row.payload as object })),
+    const dialect = dialectOf(em);
+    const atParam = timestampParam(dialect, at);
+    await insertRows(
+      em,
+      'INSERT INTO meeting_events (id, meeting_id, seq, type, payload, actor_user_id, at, idempotency_key, prev_hash, hash) VALUES',
+      `(?, ?, ?, ?, ${jsonParam(dialect)}, ?, ?, ?, ?, ?)`,
+      rows.map((r) => [r.id, r.meetingId, r.seq, r.type, JSON.stringify(r.payload), r.actorUserId, atParam, r.idempotencyKey, r.prevHash, r.hash]),
     );
     return rows.map((row) => ({ ...toDto(row), duplicate: false }));
   }
@@ -146,13 +151,8 @@ export class EventLogService {
   }
 
   /** Events after `afterSeq`, in seq order, at most `limit` (capped at EVENT_PAGE_MAX). */
-  async since(meetingId: string, afterSeq: number, limit = EVENT_PAGE_MAX): Promise<MeetingEventDto[]> {
-    const rows = await this.events.find({
-      where: { meetingId, seq: MoreThan(afterSeq) },
-      order: { seq: 'ASC' },
-      take: Math.max(1, Math.min(limit, EVENT_PAGE_MAX)),
-    });
-    return rows.map(toDto);
+  since(meetingId: string, afterSeq: number, limit = EVENT_PAGE_MAX): Promise<MeetingEventDto[]> {
+    return selectEvents(this.events.manager, 'meeting_id = ? AND seq > ? ORDER BY seq LIMIT ?', [meetingId, afterSeq, Math.max(1, Math.min(limit, EVENT_PAGE_MAX))]);
   }
 
   /**
@@ -160,17 +160,17 @@ export class EventLogService {
    * ours), then up to a page and one more after it (to tell "a page" from "more than a page").
    */
   async missedSince(meetingId: string, afterSeq: number): Promise<MissedEvents> {
-    const rows = await this.events.find({
-      where: { meetingId, seq: MoreThanOrEqual(afterSeq) },
-      order: { seq: 'ASC' },
-      take: EVENT_PAGE_MAX + 1 + (afterSeq > 0 ? 1 : 0),
-    });
+    const rows = await selectEvents(this.events.manager, 'meeting_id = ? AND seq >= ? ORDER BY seq LIMIT ?', [meetingId, afterSeq, EVENT_PAGE_MAX + 1 + (afterSeq > 0 ? 1 : 0)]);
     const at = rows[0]?.seq === afterSeq ? rows.shift() : undefined;
-    return { hashAtAfter: at?.hash ?? null, events: rows.slice(0, EVENT_PAGE_MAX).map(toDto), morePages: rows.length > EVENT_PAGE_MAX };
+    return { hashAtAfter: at?.hash ?? null, events: rows.slice(0, EVENT_PAGE_MAX), morePages: rows.length > EVENT_PAGE_MAX };
   }
 
-  private head(em: EntityManager, meetingId: string): Promise<Pick<MeetingEventEntity, 'seq' | 'hash'> | null> {
-    return em.findOne(MeetingEventEntity, { where: { meetingId }, order: { seq: 'DESC' }, select: { seq: true, hash: true } });
+  private async head(em: EntityManager, meetingId: string): Promise<{ seq: number; hash: string } | null> {
+    const [row] = await em.query<Array<{ seq: number | string; hash: string }>>(
+      forDialect(dialectOf(em), 'SELECT seq, hash FROM meeting_events WHERE meeting_id = ? ORDER BY seq DESC LIMIT 1'),
+      [meetingId],
+    );
+    return row ? { seq: Number(row.seq), hash: row.hash } : null;
   }
 
   /** The hash of event `seq`, or null when the log has no such event. */
@@ -209,6 +209,36 @@ export class EventLogService {
     );
     if (rows.length === 0) throw new AppError('NOT_FOUND');
   }
+}
+
+interface EventRow {
+  meeting_id: string;
+  seq: number | string;
+  type: string;
+  payload: unknown;
+  actor_user_id: string | null;
+  at: string | Date;
+  hash: string;
+  idempotency_key?: string | null;
+}
+
+/** Events by a hand-written condition (raw-sql.ts: this is the command path), mapped as toDto maps the entity. */
+async function selectEvents(em: EntityManager, where: string, params: unknown[], extra = ''): Promise<Array<MeetingEventDto & { idempotencyKey?: string | null }>> {
+  const dialect: SqlDialect = dialectOf(em);
+  const rows = await em.query<EventRow[]>(
+    forDialect(dialect, `SELECT meeting_id, seq, type, ${jsonColumn(dialect, 'payload')}, actor_user_id, at, hash${extra} FROM meeting_events WHERE ${where}`),
+    params,
+  );
+  return rows.map((r) => ({
+    meetingId: r.meeting_id,
+    seq: Number(r.seq),
+    type: r.type,
+    payload: readJson(dialect, r.payload),
+    actorUserId: r.actor_user_id,
+    at: readTimestamp(r.at).toISOString(),
+    hash: r.hash,
+    ...(r.idempotency_key !== undefined ? { idempotencyKey: r.idempotency_key } : {}),
+  }));
 }
 
 export function toDto(row: MeetingEventEntity): MeetingEventDto {

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { type EntityManager, MoreThanOrEqual } from 'typeorm';
-import { initialLiveState, LIVE_STATE_VERSION, type LiveSnapshot, replay } from '@phonghop/shared';
-import { LiveSnapshotEntity } from './live-snapshot.entity.js';
-import { MeetingEventEntity } from './meeting-event.entity.js';
+import type { EntityManager } from 'typeorm';
+import { initialLiveState, LIVE_STATE_VERSION, type LiveSnapshot, type LiveState, replay } from '@phonghop/shared';
+import { dialectOf, forDialect, jsonColumn, jsonParam, readJson, readTimestamp, timestampParam } from '../database/raw-sql.js';
 
 /**
  * Reads and writes a meeting's live state: the stored snapshot plus the events after it (normally none, since
  * every command rewrites the snapshot with its event). The log stays the truth; the snapshot only saves replays.
+ * Hand-written SQL (raw-sql.ts): every command does both.
  */
 @Injectable()
 export class LiveStateStore {
@@ -15,22 +15,34 @@ export class LiveStateStore {
    * event at its seq comes along), so a caller holding the meeting's lock can append without reading the head again.
    */
   async load(em: EntityManager, meetingId: string): Promise<LiveSnapshot> {
-    const stored = await em.findOne(LiveSnapshotEntity, { where: { meetingId } });
+    const dialect = dialectOf(em);
+    const [stored] = await em.query<Array<{ seq: number | string; version: number | string; state: unknown }>>(
+      forDialect(dialect, `SELECT seq, version, ${jsonColumn(dialect, 'state')} FROM meeting_live_snapshots WHERE meeting_id = ?`),
+      [meetingId],
+    );
     const base: LiveSnapshot =
-      stored && stored.version === LIVE_STATE_VERSION ? { seq: stored.seq, state: stored.state } : { seq: 0, state: initialLiveState() };
-    const rows = await em.find(MeetingEventEntity, { where: { meetingId, seq: MoreThanOrEqual(Math.max(base.seq, 1)) }, order: { seq: 'ASC' } });
+      stored && Number(stored.version) === LIVE_STATE_VERSION ? { seq: Number(stored.seq), state: readJson(dialect, stored.state) as LiveState } : { seq: 0, state: initialLiveState() };
+    const rows = await em.query<Array<{ seq: number | string; type: string; payload: unknown; at: string | Date; hash: string }>>(
+      forDialect(dialect, `SELECT seq, type, ${jsonColumn(dialect, 'payload')}, at, hash FROM meeting_events WHERE meeting_id = ? AND seq >= ? ORDER BY seq`),
+      [meetingId, Math.max(base.seq, 1)],
+    );
     const head = rows.at(-1);
     if (!head) return base;
-    const newer = rows.filter((r) => r.seq > base.seq);
-    const state = newer.length === 0 ? base.state : replay(newer.map((r) => ({ type: r.type, payload: r.payload, at: r.at.toISOString() })), base.state);
-    return { seq: head.seq, state, hash: head.hash };
+    const newer = rows.filter((r) => Number(r.seq) > base.seq);
+    const state =
+      newer.length === 0 ? base.state : replay(newer.map((r) => ({ type: r.type, payload: readJson(dialect, r.payload), at: readTimestamp(r.at).toISOString() })), base.state);
+    return { seq: Number(head.seq), state, hash: head.hash };
   }
 
   async save(em: EntityManager, meetingId: string, snapshot: LiveSnapshot, at: Date): Promise<void> {
-    await em.upsert(
-      LiveSnapshotEntity,
-      { meetingId, seq: snapshot.seq, version: LIVE_STATE_VERSION, state: snapshot.state, updatedAt: at },
-      ['meetingId'],
+    const dialect = dialectOf(em);
+    await em.query(
+      forDialect(
+        dialect,
+        `INSERT INTO meeting_live_snapshots (meeting_id, seq, version, state, updated_at) VALUES (?, ?, ?, ${jsonParam(dialect)}, ?)
+         ON CONFLICT (meeting_id) DO UPDATE SET seq = excluded.seq, version = excluded.version, state = excluded.state, updated_at = excluded.updated_at`,
+      ),
+      [meetingId, snapshot.seq, LIVE_STATE_VERSION, JSON.stringify(snapshot.state), timestampParam(dialect, at)],
     );
   }
 }

@@ -7,7 +7,7 @@ import { DocumentEntity, DocumentPageTextEntity, DocumentVersionEntity } from '.
 import { MeetingEntity } from '../meetings/meeting.entity.js';
 import { MinutesEntity, MinutesNoteEntity } from '../minutes/minutes.entity.js';
 import { documentTitle } from './search-links.js';
-import { forDialect } from './search-sql.js';
+import { forDialect } from '../database/raw-sql.js';
 
 interface IndexRow {
   kind: SearchKind;

@@ -1,9 +1,4 @@
-/** Our SQL is written with `?`; PostgreSQL numbers its parameters. */
-export function forDialect(dialect: 'sqlite' | 'postgres', sql: string): string {
-  if (dialect === 'sqlite') return sql;
-  let n = 0;
-  return sql.replace(/\?/g, () => `$${++n}`);
-}
+import { forDialect } from '../database/raw-sql.js';
 
 export interface CandidateRow {
   kind: string;
