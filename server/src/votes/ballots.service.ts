@@ -1,17 +1,15 @@
 import { type BeforeApplicationShutdown, Injectable } from '@nestjs/common';
-import { type EntityManager, In } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { CommandInput } from '@phonghop/shared';
 import { Clock } from '../common/clock.js';
 import { DbWriter } from '../database/db-writer.js';
 import type { Viewer } from '../meetings/meeting-access.js';
-import { MeetingEntity } from '../meetings/meeting.entity.js';
-import { ParticipantEntity } from '../meetings/participant.entity.js';
 import type { AppendedEvent } from '../live/event-log.service.js';
 import { GroupCommit, type ItemOutcome } from './ballot-batcher.js';
 import { type BallotAck, type BallotRequest, type BatchReads, countDeltas, type ItemPlan, type PlannedBallot, planBallots } from './ballot-plan.js';
-import { VoteBallotEntity, VoteCountEntity, VoteParticipationEntity } from './vote-records.entity.js';
+import * as sql from './ballot-sql.js';
 import { VoteRoom } from './vote-room.js';
-import { VoteEntity } from './vote.entity.js';
+import type { VoteEntity } from './vote.entity.js';
 
 /** The batching window: long enough to gather a room voting at once, far below what a member notices. */
 const WINDOW_MS = 4;
@@ -45,18 +43,6 @@ export class BallotsService implements BeforeApplicationShutdown {
   record(viewer: Viewer, body: CommandInput<'vote:record'>): Promise<BallotAck> {
     const { userId, ...ballot } = body;
     return this.batches.submit(body.meetingId, { ...ballot, sender: viewer, recordFor: userId, recordedBySecretary: true });
-  }
-
-  /** The participant rows of these people's seats: their own, or the one they hold as a delegated substitute. */
-  private seatRows(em: EntityManager, meetingId: string, userIds: string[]): Promise<ParticipantEntity[]> {
-    const ids = In([...new Set(userIds)]);
-    return em.find(ParticipantEntity, {
-      where: [
-        { meetingId, userId: ids },
-        { meetingId, substituteUserId: ids, rsvp: 'delegated' },
-      ],
-      order: { createdAt: 'ASC' },
-    });
   }
 
   /** On SIGTERM, ballots already received are committed (and acknowledged) before the connection closes. */
@@ -103,72 +89,30 @@ export class BallotsService implements BeforeApplicationShutdown {
     return outcomes;
   }
 
-  /** Everything planBallots needs, in a handful of queries whatever the batch's size. */
+  /** Everything planBallots needs, in a handful of queries whatever the batch's size (ballot-sql.ts). */
   private async read(em: EntityManager, meetingId: string, items: BallotRequest[]): Promise<BatchReads> {
     const people = items.flatMap((i) => (i.recordFor === null ? [i.sender.userId] : [i.sender.userId, i.recordFor]));
     const voteIds = [...new Set(items.map((i) => i.voteId))];
-    const [meeting, participants, stored, votes] = await Promise.all([
-      em.findOne(MeetingEntity, { where: { id: meetingId }, select: { id: true, status: true } }),
-      this.seatRows(em, meetingId, people),
+    const [status, participants, stored, voteRows] = await Promise.all([
+      sql.meetingStatus(em, meetingId),
+      sql.seatRows(em, meetingId, people),
       this.room.byKeys(em, meetingId, items.map((i) => i.idempotencyKey)),
-      em.find(VoteEntity, { where: { id: In(voteIds), meetingId } }),
+      sql.batchVotes(em, meetingId, voteIds),
     ]);
-    const seats = [...new Set(participants.map((p) => p.userId))];
-    const [cast, changeable, counted] = await Promise.all([
-      seats.length > 0 ? em.find(VoteParticipationEntity, { where: { voteId: In(voteIds), seatUserId: In(seats) } }) : Promise.resolve([]),
-      votes.some((v) => v.allowChange) && seats.length > 0
-        ? em.find(VoteBallotEntity, { where: { voteId: In(votes.filter((v) => v.allowChange).map((v) => v.id)), seatUserId: In(seats) } })
-        : Promise.resolve([]),
-      votes.some(showsLiveCounts) ? em.find(VoteCountEntity, { where: { voteId: In(votes.filter(showsLiveCounts).map((v) => v.id)) } }) : Promise.resolve([]),
+    const votes = new Map(voteRows.map((v) => [v.id, v]));
+    const found = [...votes.keys()];
+    const [cast, ballots, counts] = await Promise.all([
+      found.length > 0 ? sql.castSlots(em, found) : Promise.resolve(new Set<string>()),
+      sql.storedChoices(em, voteRows.filter((v) => v.allowChange).map((v) => v.id)),
+      sql.liveCounts(em, voteRows.filter(showsLiveCounts).map((v) => v.id)),
     ]);
-    const counts = new Map<string, Record<string, number>>();
-    for (const row of counted) counts.set(row.voteId, { ...counts.get(row.voteId), [row.optionKey]: row.count });
-    return {
-      meetingStatus: meeting?.status ?? null,
-      participants,
-      stored,
-      votes: new Map(votes.map((v) => [v.id, v])),
-      cast: new Set(cast.map((p) => `${p.voteId}:${p.seatUserId}`)),
-      ballots: new Map(changeable.map((b) => [`${b.voteId}:${b.seatUserId}`, b.choices])),
-      counts,
-      now: this.clock.now(),
-    };
+    return { meetingStatus: status, participants, stored, votes, cast, ballots, counts, now: this.clock.now() };
   }
 
   /** The planned ballots' rows, counters and events (one `vote.ballot-cast` each: who, never what), and the snapshot. */
   private async write(em: EntityManager, meetingId: string, ballots: PlannedBallot[]): Promise<AppendedEvent[]> {
     if (ballots.length === 0) return [];
-    const now = this.clock.now();
-    const fresh = ballots.filter((b) => b.previous === null);
-    // The primary key (vote_id, seat_user_id) is the database's own guarantee of one ballot per seat.
-    await em.insert(
-      VoteParticipationEntity,
-      fresh.map((b) => ({ voteId: b.vote.id, seatUserId: b.seat, recordedBySecretary: b.item.recordedBySecretary })),
-    );
-    const named = fresh.filter((b) => b.vote.kind !== 'secret');
-    if (named.length > 0) {
-      await em.insert(
-        VoteBallotEntity,
-        named.map((b) => ({ voteId: b.vote.id, seatUserId: b.seat, choices: b.item.choices, recordedBySecretary: b.item.recordedBySecretary, castAt: now })),
-      );
-    }
-    // Only open and named votes allow a change (a secret ballot's first choice is nowhere to be found).
-    for (const b of ballots.filter((x) => x.previous !== null)) {
-      await em.update(VoteBallotEntity, { voteId: b.vote.id, seatUserId: b.seat }, { choices: b.item.choices, recordedBySecretary: b.item.recordedBySecretary, castAt: now });
-    }
-    for (const [voteId, deltas] of countDeltas(ballots)) {
-      for (const [optionKey, delta] of deltas) {
-        if (delta === 0) continue;
-        await em
-          .createQueryBuilder()
-          .update(VoteCountEntity)
-          .set({ count: () => `count + ${Math.trunc(delta)}` })
-          .where('vote_id = :voteId AND option_key = :optionKey', { voteId, optionKey })
-          .execute();
-      }
-    }
-    const castCounts = new Map(ballots.map((b) => [b.vote.id, b.castCount]));
-    for (const [id, castCount] of castCounts) await em.update(VoteEntity, { id }, { castCount });
+    await sql.writeBallots(em, ballots, countDeltas(ballots), this.clock.now());
     const before = await this.room.load(em, meetingId);
     const { events, state } = await this.room.appendBatch(
       em,
