@@ -1,8 +1,9 @@
 // Forked by bench/vote-burst.mjs: N voters' tablets *and* the chair in one process (one clock for every emit,
 // ack and receipt). Each voter is a socket.io client (websocket) that checked in and joined the meeting's live room,
 // as a tablet does, so it also receives every fact of the burst (each ballot's `vote.ballot-cast`, batched by the server
-// into one `live:events` message per committed batch).
+// into one packed `live:events` message per committed batch).
 import { randomUUID } from 'node:crypto';
+import { unpackEvents } from '@phonghop/shared';
 import { serve } from './ipc.mjs';
 import { openSocket } from './live.mjs';
 import { cpuMs } from './proc-cpu.mjs';
@@ -54,7 +55,7 @@ serve({
           }
         };
         socket.on('live:event', onEvent);
-        socket.on('live:events', (events) => events.forEach(onEvent));
+        socket.on('live:events', (batch) => unpackEvents(batch).forEach(onEvent));
         voters[i] = socket;
       }
     };

@@ -6,6 +6,7 @@ import {
   LiveSession,
   type LiveSnapshot,
   type MeetingSummaryDto,
+  unpackEvents,
   type WelcomeEvent,
 } from '@phonghop/shared';
 import { type ClientSocket, login, socketClient } from './server-process.js';
@@ -25,7 +26,7 @@ export interface LiveClient {
   readonly session: LiveSession;
   /** Seq of every event the session applied, in the order it applied them (onApplied). */
   readonly applied: number[];
-  /** Hash of every applied event, by seq. */
+  /** Hash of every applied event, by seq ('' for an event of a packed `live:events` batch other than its last). */
   readonly hashes: Map<number, string>;
   /** Seq of every `live:event` that reached this socket as a broadcast (before the session drops repeats). */
   readonly broadcast: number[];
@@ -63,7 +64,7 @@ export function openLiveClient(url: string, cookie: string, meetingId: string, n
   let recoveries = 0;
   socket.on('session:welcomed', (w: WelcomeEvent) => nodes.push(w.node));
   socket.on('live:event', (event) => broadcast.push(event.seq));
-  socket.on('live:events', (events) => broadcast.push(...events.map((e) => e.seq)));
+  socket.on('live:events', (batch) => broadcast.push(...unpackEvents(batch).map((e) => e.seq)));
   socket.on('connect', () => {
     if (socket.recovered) recoveries++;
   });

@@ -6,6 +6,7 @@ import {
   type LiveSnapshot,
   type LiveState,
   type MeetingEventDto,
+  packEvents,
   parseLiveEvent,
   rooms,
   type VoteEventPayload,
@@ -136,13 +137,15 @@ export class VoteRoom {
 
   /**
    * After commit only: tablets must never see an event that was rolled back. Events committed together go as one
-   * `live:events` message (a batch of ballots), a single one as `live:event`.
+   * packed `live:events` message (a batch of ballots: shared fields once, per tablet), a single one as `live:event`;
+   * events that cannot be packed (not consecutive) go one by one, in order.
    */
   broadcast(events: readonly MeetingEventDto[]): void {
     const dtos = events.map(({ duplicate: _d, ...dto }: MeetingEventDto & { duplicate?: boolean }) => dto);
     if (dtos.length === 0) return;
     const room = this.realtime.to(rooms.meeting(dtos[0].meetingId));
-    if (dtos.length === 1) room?.emit('live:event', dtos[0]);
-    else room?.emit('live:events', dtos);
+    const batch = dtos.length > 1 ? packEvents(dtos) : null;
+    if (batch) room?.emit('live:events', batch);
+    else for (const dto of dtos) room?.emit('live:event', dto);
   }
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CreateVoteRequest, LiveJoinResult, LiveState, MeetingEventDto, WelcomeEvent } from '@phonghop/shared';
+import { type CreateVoteRequest, type LiveJoinResult, type LiveState, type MeetingEventDto, unpackEvents, type WelcomeEvent } from '@phonghop/shared';
 import { DataSource } from 'typeorm';
 import type { Clock } from '../common/clock.js';
 import { toDto } from '../live/event-log.service.js';
@@ -150,11 +150,11 @@ export class VoteKit {
   }
 }
 
-/** Collects the facts broadcast to a socket (`live:event`, and `live:events` batches) from the moment it is called. */
+/** Collects the facts broadcast to a socket (`live:event`, and `live:events` batches unpacked) from the moment it is called. */
 export function collect(socket: TestSocket): { events: MeetingEventDto[]; until: (pred: (events: MeetingEventDto[]) => boolean, ms?: number) => Promise<MeetingEventDto[]> } {
   const events: MeetingEventDto[] = [];
   socket.on('live:event', (e) => events.push(e));
-  socket.on('live:events', (batch) => events.push(...batch));
+  socket.on('live:events', (batch) => events.push(...unpackEvents(batch)));
   return {
     events,
     until: (pred, ms = 5000) =>

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { LiveSession, type VoteDetailDto, type VoteDto } from '@phonghop/shared';
+import { LiveSession, unpackEvents, type VoteDetailDto, type VoteDto } from '@phonghop/shared';
 import { FakeClock } from '../common/clock.js';
 import { DbWriter } from '../database/db-writer.js';
 import { json } from '../testing/factories.js';
@@ -249,7 +249,7 @@ describe(`voting in the live room (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, ()
     const display = new LiveSession(k.sockets.display, meetingId);
     await display.ready();
     const batches: number[] = [];
-    k.sockets.display.on('live:events', (events) => batches.push(events.length));
+    k.sockets.display.on('live:events', (batch) => batches.push(unpackEvents(batch).length));
     k.sockets.display.on('live:event', (event) => event.type === 'vote.ballot-cast' && batches.push(-1));
     const writer = k.t.app.get(DbWriter);
     const spy = jest.spyOn(writer, 'transaction');

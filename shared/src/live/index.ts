@@ -1,4 +1,5 @@
 export * from './live-events.js';
+export * from './event-batch.js';
 export * from './quorum.js';
 export * from './speaker-queue.js';
 export * from './live-state.js';

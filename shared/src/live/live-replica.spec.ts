@@ -93,6 +93,15 @@ describe('LiveReplica after the server lost events', () => {
     expect(r.hash).toBe('h4');
   });
 
+  it('knows no hash after an event of a packed batch other than its last (sent with an empty hash)', () => {
+    const { r } = replica();
+    r.apply(LOG[0]);
+    r.apply({ ...LOG[1], hash: '' });
+    expect(r.hash).toBeUndefined();
+    r.apply(LOG[2]);
+    expect(r.hash).toBe('h3');
+  });
+
   it('replaces its state with an older snapshot when told to (rewound), and then applies the new events', () => {
     const { r, applied } = replica();
     for (const e of LOG) r.apply(e);

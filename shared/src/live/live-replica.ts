@@ -24,7 +24,10 @@ export class LiveReplica {
     return this.current.state;
   }
 
-  /** The hash of the last event applied (or of the snapshot's last event), sent with a resync. */
+  /**
+   * The hash of the last event applied (or of the snapshot's last event), sent with a resync; undefined when not
+   * known (an event inside a packed batch, other than its last, comes with an empty hash).
+   */
   get hash(): string | undefined {
     return this.lastHash;
   }
@@ -65,7 +68,7 @@ export class LiveReplica {
 
   private step(event: MeetingEventDto): void {
     this.current = { seq: event.seq, state: applyEvent(this.current.state, event) };
-    this.lastHash = event.hash;
+    this.lastHash = event.hash || undefined;
     this.onApplied?.(event);
   }
 

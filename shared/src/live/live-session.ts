@@ -1,6 +1,7 @@
 import { ERROR_MESSAGES_VI } from '../errors/error-codes.js';
 import type { Ack } from '../realtime/ack.js';
 import type { MeetingEventDto } from './live-events.js';
+import { type PackedEventBatch, unpackEvents } from './event-batch.js';
 import type { LiveCommandResults, LiveControlCommand, LiveJoinResult, LiveRoomInfo, LiveSyncResult } from './live.commands.js';
 import { LIVE_EVENT_PAGE, type liveCommandSchemas } from './live.commands.js';
 import type { z } from 'zod';
@@ -164,11 +165,15 @@ export class LiveSession {
   };
 
   private readonly handleEvent = (event: MeetingEventDto) => {
-    this.handleEvents([event]);
+    this.applyEvents([event]);
+  };
+
+  private readonly handleEvents = (batch: PackedEventBatch) => {
+    this.applyEvents(unpackEvents(batch));
   };
 
   /** Applies facts in order and tells the listeners once; a gap asks for what is missing. */
-  private readonly handleEvents = (events: MeetingEventDto[]) => {
+  private applyEvents(events: readonly MeetingEventDto[]): void {
     let changed = false;
     let gap = false;
     for (const event of events) {
@@ -179,7 +184,7 @@ export class LiveSession {
     }
     if (gap) void this.resync();
     if (changed) this.emit();
-  };
+  }
 
   private async catchUp(): Promise<void> {
     this.setConnection(this.room ? 'resyncing' : 'connecting');
@@ -217,13 +222,13 @@ export class LiveSession {
     }
   }
 
-  /** Applies a sync answer; true when it was a full page of events (more may follow). */
   /** Where this replica stands: its last seq and that event's hash (so the server can tell it lost events). */
   private position(): { afterSeq: number; afterHash?: string } {
     const hash = this.replica.hash;
     return hash ? { afterSeq: this.replica.seq, afterHash: hash } : { afterSeq: this.replica.seq };
   }
 
+  /** Applies a sync answer; true when it was a full page of events (more may follow). */
   private take(result: LiveSyncResult): boolean {
     if (result.mode === 'events') {
       for (const event of result.events) this.replica.apply(event);

@@ -5,6 +5,7 @@ import type { LiveSettings } from './live-settings.js';
 import type { LiveState } from './live-state.js';
 import { viewportSchema } from './live-state.js';
 import type { MeetingEventDto } from './live-events.js';
+import type { PackedEventBatch } from './event-batch.js';
 
 /**
  * The live meeting room's socket commands. Every command names its meeting and carries an idempotency key: a
@@ -117,8 +118,9 @@ export interface LiveServerEvents {
   /** A fact of the meeting's event log, to the room `meeting:<id>`. */
   'live:event': (event: MeetingEventDto) => void;
   /**
-   * Several facts of one meeting committed together (a batch of ballots), in seq order: one message per tablet per
-   * batch instead of one per fact, so a room voting at once is not flooded.
+   * Several facts of one meeting committed together (a batch of ballots), packed (`unpackEvents` gives them back in
+   * seq order): one message per tablet per batch instead of one per fact, and the fields they share sent once, so a
+   * room voting at once is not flooded.
    */
-  'live:events': (events: MeetingEventDto[]) => void;
+  'live:events': (batch: PackedEventBatch) => void;
 }
