@@ -25,6 +25,7 @@ import { UsersService } from '../users/users.service.js';
 import { canApproveAgenda, canManage, canView, membershipOf, type Membership, type Viewer } from './meeting-access.js';
 import { canTransition, isPreparable } from './meeting-status.js';
 import { MeetingEntity } from './meeting.entity.js';
+import { participantsOf } from './participant-rows.js';
 import { ParticipantEntity } from './participant.entity.js';
 import { MeetingViews } from './meeting-views.js';
 
@@ -64,7 +65,7 @@ export class MeetingsService {
     if (!meeting) throw new AppError('NOT_FOUND');
     const { participants, names } = options.names
       ? await this.participantsWithNames(meetingId)
-      : { participants: await this.participants.find({ where: { meetingId }, order: { createdAt: 'ASC' } }), names: undefined };
+      : { participants: await participantsOf(this.participants.manager, meetingId), names: undefined };
     const membership = membershipOf(viewer.userId, participants);
     if (!canView(viewer, meeting.status, membership)) throw new AppError('NOT_FOUND');
     return names ? { meeting, participants, membership, names } : { meeting, participants, membership };
