@@ -124,26 +124,33 @@ export function packEvents(events: readonly MeetingEventDto[]): PackedEventBatch
   return { meetingId, seq, count: events.length, hash: events[events.length - 1].hash, shared, columns };
 }
 
-/** The events of a packed batch, in seq order; only the last carries its hash (see PackedEventBatch.hash). */
+/**
+ * The events of a packed batch, in seq order; only the last carries its hash (see PackedEventBatch.hash). Written
+ * with plain loops: a tablet unpacks every batch of a burst, and spreads made it cost more than parsing the JSON.
+ */
 export function unpackEvents(batch: PackedEventBatch): MeetingEventDto[] {
   const { shared, columns } = batch;
-  const keyed = columns.payload ? Object.entries(columns.payload) : [];
-  const events: MeetingEventDto[] = [];
+  const sharedPayload = shared.payload ?? {};
+  const sharedKeys = Object.keys(sharedPayload);
+  const keyed = columns.payload ?? {};
+  const keyedKeys = Object.keys(keyed);
+  const events: MeetingEventDto[] = new Array<MeetingEventDto>(batch.count);
   for (let i = 0; i < batch.count; i++) {
     let payload: unknown;
     if (columns.raw) payload = columns.raw[i];
     else {
-      const own: Record<string, unknown> = { ...shared.payload, ...columns.payloads?.[i] };
-      for (const [key, values] of keyed) own[key] = values[i];
+      const own: Record<string, unknown> = {};
+      for (const key of sharedKeys) own[key] = sharedPayload[key];
+      const rest = columns.payloads?.[i];
+      if (rest) for (const key of Object.keys(rest)) own[key] = rest[key];
+      for (const key of keyedKeys) own[key] = keyed[key][i];
       payload = own;
     }
-    const actorUserId =
-      shared.actorUserId !== undefined
-        ? shared.actorUserId
-        : shared.actorFrom !== undefined
-          ? ((payload as Record<string, unknown>)[shared.actorFrom] as string)
-          : (columns.actorUserId?.[i] ?? null);
-    events.push({
+    let actorUserId: string | null;
+    if (shared.actorUserId !== undefined) actorUserId = shared.actorUserId;
+    else if (shared.actorFrom !== undefined) actorUserId = (payload as Record<string, unknown>)[shared.actorFrom] as string;
+    else actorUserId = columns.actorUserId?.[i] ?? null;
+    events[i] = {
       meetingId: batch.meetingId,
       seq: batch.seq + i,
       type: shared.type ?? columns.type?.[i] ?? '',
@@ -151,7 +158,7 @@ export function unpackEvents(batch: PackedEventBatch): MeetingEventDto[] {
       actorUserId,
       at: shared.at ?? columns.at?.[i] ?? '',
       hash: i === batch.count - 1 ? batch.hash : '',
-    });
+    };
   }
   return events;
 }
