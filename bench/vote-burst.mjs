@@ -3,10 +3,12 @@
 // Voters are socket.io clients (websocket) in a forked process with the chair, checked in and joined to the live room
 // as tablets are. Measured per ballot: ack − emit; per burst: ballots/s (N ÷ time to the last ack); then the chair
 // closes and publishes, and the time from the close's emit to `vote.published` on every tablet. After each round the
-// vote is checked over HTTP and in the database: lost ballots and duplicates. Baseline in the same run: N single-row
-// durable inserts one after another (lib/bare-inserts.mjs). Accounts and meetings are made through the real API
-// (lib/vote-room.mjs). BENCH_PROFILE=<dir> loads lib/server-probe.mjs into each server and reports, for the measured
-// rounds at N = BENCH_PROFILE_N (200), its CPU profile, SQL statements and socket.io timings.
+// vote is checked over HTTP and in the database: lost ballots and duplicates. Baselines in the same run: N single-row
+// durable inserts one after another (lib/bare-inserts.mjs); and the harness's own floor, the same burst from the same
+// client process against a bare Socket.IO server that acks each ballot at once (lib/bare-io-server.mjs). Accounts and
+// meetings are made through the real API (lib/vote-room.mjs). BENCH_PROFILE=<dir> loads lib/server-probe.mjs into each
+// server and reports, for the measured rounds at N = BENCH_PROFILE_N (200), its CPU profile, SQL statements and
+// socket.io timings.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -118,6 +120,7 @@ async function measureSize(n, ctx, log) {
     }
     const profile = profiling ? await readProbe(server, path.join(ctx.profileDir, `vote-burst-${ctx.kind}`)) : undefined;
     await fleet.request('close');
+    const echo = await fleet.request('echo', { url: ctx.echoUrl, n, rounds: ROUNDS[n] });
     const measured = rounds.filter((x) => x.measured);
     const pooled = (key) => measured.flatMap((x) => x.samples[key]);
     const bare = [];
@@ -137,6 +140,7 @@ async function measureSize(n, ctx, log) {
       duplicates: rounds.reduce((a, x) => a + x.duplicates, 0),
       refused: rounds.reduce((a, x) => a + x.refused, 0),
       per_round: rounds.map(({ samples: _s, ...x }) => x),
+      echo_ack_ms: describe(echo.ack),
       bare: { per_insert_ms: describe(bareLat), inserts_per_s: describe(bare.map((b) => b.inserts_per_s), 0), all_at_once_wait_p99_ms: describe(bare.map((b) => b.all_at_once_wait_ms.p99), 1), runs: bare.map(({ latencies: _l, ...b }) => b) },
       ...(profile ? { profile } : {}),
     };
@@ -154,7 +158,7 @@ async function readProbe(server, base) {
   return { files: [`${base}.cpuprofile`, `${base}.json`], ...report, sql: sql.slice(0, 15), prepares: prepares.slice(0, 5), cpu: summariseProfile(JSON.parse(fs.readFileSync(`${base}.cpuprofile`, 'utf8'))) };
 }
 
-async function runDatabase(kind, log, profileDir) {
+async function runDatabase(kind, log, profileDir, echoUrl) {
   const data = tempDir(`phonghop-bench-vote-${kind}-`);
   const schema = `bench_vote_${randomBytes(5).toString('hex')}`;
   let admin = null;
@@ -190,7 +194,7 @@ async function runDatabase(kind, log, profileDir) {
       const r = kind === 'sqlite' ? sqliteBare(n, data.dir, label) : await postgresBare(n, PG_URL, schema, label);
       return r;
     };
-    const ctx = { kind, server, staff, voters, cookies, meetings, reader, bare, profileDir, profileAt: Number(process.env.BENCH_PROFILE_N ?? 200) };
+    const ctx = { kind, server, staff, voters, cookies, meetings, reader, bare, echoUrl, profileDir, profileAt: Number(process.env.BENCH_PROFILE_N ?? 200) };
     const sizes = [];
     for (const n of SIZES) sizes.push(await measureSize(n, ctx, log));
     const settings =
@@ -213,8 +217,15 @@ async function runDatabase(kind, log, profileDir) {
 export default async function run({ log }) {
   const profileDir = process.env.BENCH_PROFILE ? path.resolve(process.env.BENCH_PROFILE) : null;
   if (profileDir) fs.mkdirSync(profileDir, { recursive: true });
+  // The harness's floor, measured alongside each database: a bare Socket.IO server acking every ballot at once.
+  const echoServer = forkHelper(path.join(LIB, 'bare-io-server.mjs'));
   const dbs = [];
-  for (const kind of DBS) dbs.push(await runDatabase(kind, log, profileDir));
+  try {
+    const { port } = await echoServer.request('start', { event: { seq: 0, payload: {} } });
+    for (const kind of DBS) dbs.push(await runDatabase(kind, log, profileDir, `http://127.0.0.1:${port}`));
+  } finally {
+    await echoServer.stop();
+  }
 
   const at = (kind, n) => dbs.find((d) => d.kind === kind)?.sizes.find((s) => s.n === n);
   const summary = {
@@ -241,6 +252,8 @@ export default async function run({ log }) {
       summary[`ratio_ack_p99_vs_bare_insert_p99_${k}`] = round(s.ack_ms.p99 / s.bare.per_insert_ms.p99, 1);
       summary[`ratio_ack_p99_vs_bare_all_at_once_p99_${k}`] = round(s.ack_ms.p99 / s.bare.all_at_once_wait_p99_ms.p50, 2);
       summary[`ratio_ballots_per_s_vs_bare_${k}`] = round(s.ballots_per_s.p50 / s.bare.inserts_per_s.p50, 2);
+      summary[`echo_ack_p99_ms_${k}`] = s.echo_ack_ms.p99;
+      summary[`ratio_ack_p99_vs_echo_${k}`] = round(s.ack_ms.p99 / s.echo_ack_ms.p99, 2);
     }
   }
   const perBallot = (s) => s.server_cpu_ms_per_ballot.p50;
@@ -267,6 +280,8 @@ export default async function run({ log }) {
       ratio_ack_p99_vs_bare_insert_p99: 'ack p99 ÷ one bare durable insert p99',
       ratio_ack_p99_vs_bare_all_at_once_p99: 'ack p99 ÷ the one-commit-per-ballot queue p99 (< 1: group commit beats committing each ballot alone)',
       ratio_ballots_per_s_vs_bare: 'ballots/s ÷ bare durable inserts/s',
+      'echo_ack_p99_ms_N_db': "the harness's floor: the same burst from the same client process (N sockets, each ballot sent twice at once, ack − emit) against a bare Socket.IO server that answers every ballot at once (no database, no broadcast), measured right after that database's rounds",
+      ratio_ack_p99_vs_echo: 'ack p99 ÷ the echo floor p99',
     },
     databases: dbs,
   };

@@ -1,4 +1,4 @@
-// The fan-out baseline: a bare Socket.IO server (the very socket.io package the Nest adapter loads, no DB, no
+// The fan-out baseline (and vote-burst's echo floor): a bare Socket.IO server (the very socket.io package the Nest adapter loads, no DB, no
 // auth, no Nest) run as a forked helper. `live:join` puts the socket in the meeting's room; the chair's
 // `presentation:go-to-page` is broadcast to that room as a `live:event` shaped like the real server's (a template
 // event captured from it, with the page, seq and time filled in), then acknowledged like the real command.
@@ -30,6 +30,11 @@ serve({
       socket.on('live:join', ({ meetingId }, ack) => {
         socket.join(`meeting:${meetingId}`);
         ack?.({ ok: true });
+      });
+      // vote-burst's floor: a ballot answered at once, with nothing stored and nothing broadcast
+      socket.on('vote:cast', (body, ack) => {
+        seq += 1;
+        ack?.({ ok: true, seq, voteId: body.voteId });
       });
       socket.on('presentation:go-to-page', (body, ack) => {
         seq += 1;

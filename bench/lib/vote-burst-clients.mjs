@@ -136,6 +136,37 @@ serve({
     };
   },
 
+  /**
+   * The harness's floor: the same burst (every voter casts and retries at once, acks timed the same way) against the
+   * bare Socket.IO server (bare-io-server.mjs), which answers each ballot at once and stores nothing. `n` fresh
+   * sockets, closed after `rounds` bursts.
+   */
+  async echo({ url, n, rounds }) {
+    const sockets = [];
+    for (let i = 0; i < n; i++) sockets.push(await connect(url, '', url));
+    const out = [];
+    try {
+      for (let r = 0; r < rounds + 1; r++) {
+        const sent = new Float64Array(n);
+        const ack = new Float64Array(n).fill(Number.NaN);
+        const t0 = now();
+        await Promise.all(
+          sockets.map((socket, i) => {
+            const payload = { meetingId: 'echo', voteId: `echo-${r}`, choices: ['yes'], idempotencyKey: randomUUID() };
+            sent[i] = now() - t0;
+            const first = socket.timeout(30_000).emitWithAck('vote:cast', payload).then(() => (ack[i] = now() - t0));
+            return Promise.all([first, socket.timeout(30_000).emitWithAck('vote:cast', payload)]);
+          }),
+        );
+        if (r > 0) out.push(...Array.from(ack, (t, i) => t - sent[i]));
+        await new Promise((res) => setTimeout(res, 200));
+      }
+    } finally {
+      for (const s of sockets) s.close();
+    }
+    return { ack: out };
+  },
+
   async close() {
     for (const s of [...voters, chair]) s?.close();
     voters = [];
