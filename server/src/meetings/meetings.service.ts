@@ -25,7 +25,7 @@ import { UsersService } from '../users/users.service.js';
 import { canApproveAgenda, canManage, canView, membershipOf, type Membership, type Viewer } from './meeting-access.js';
 import { canTransition, isPreparable } from './meeting-status.js';
 import { MeetingEntity } from './meeting.entity.js';
-import { participantsOf } from './participant-rows.js';
+import { meetingById, participantsOf } from './meeting-rows.js';
 import { ParticipantEntity } from './participant.entity.js';
 import { MeetingViews } from './meeting-views.js';
 
@@ -61,7 +61,7 @@ export class MeetingsService {
    * seats' names with the participants (one query, not a second one to users).
    */
   async context(viewer: Viewer, meetingId: string, options: { names?: boolean } = {}): Promise<MeetingContext> {
-    const meeting = await this.meetings.findOne({ where: { id: meetingId } });
+    const meeting = await meetingById(this.meetings.manager, meetingId);
     if (!meeting) throw new AppError('NOT_FOUND');
     const { participants, names } = options.names
       ? await this.participantsWithNames(meetingId)

@@ -3,10 +3,11 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Fixtures } from '../testing/factories.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
-import { participantsOf } from './participant-rows.js';
+import { meetingById, participantsOf } from './meeting-rows.js';
+import { MeetingEntity } from './meeting.entity.js';
 import { ParticipantEntity } from './participant.entity.js';
 
-describe(`participantsOf (${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'})`, () => {
+describe(`meetingById, participantsOf (${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'})`, () => {
   let t: TestApp;
   let dataSource: DataSource;
   let fixtures: Fixtures;
@@ -33,5 +34,20 @@ describe(`participantsOf (${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'})
     expect(raw.every((p) => p instanceof ParticipantEntity)).toBe(true);
     expect(raw.find((p) => p.id === lan.id)).toMatchObject({ rsvp: 'delegated', rsvpReason: 'Đi công tác tỉnh', rsvpAt: new Date('2026-12-14T02:03:04.005Z') });
     expect(await participantsOf(dataSource.manager, 'a0000000-0000-4000-8000-000000000000')).toEqual([]);
+  });
+
+  it('reads the same meeting as the entity repository, with its JSON, times and booleans, and null for an unknown id', async () => {
+    const { meeting } = await fixtures.readyMeeting();
+    const repo = dataSource.getRepository(MeetingEntity);
+    await repo.update(
+      { id: meeting.id },
+      { liveSettings: { quorumRule: { kind: 'at_least_fraction', numerator: 2, denominator: 3 }, checkInOpensMinutes: 45 }, shortNotice: true, cancelReason: 'Hoãn do bão', agendaApprovedAt: new Date('2026-12-10T01:00:00.250Z') },
+    );
+    const viaEntity = await repo.findOneByOrFail({ id: meeting.id });
+    const raw = await meetingById(dataSource.manager, meeting.id);
+    expect(raw).toBeInstanceOf(MeetingEntity);
+    expect(raw).toEqual(viaEntity);
+    expect(raw).toMatchObject({ shortNotice: true, cancelReason: 'Hoãn do bão', liveSettings: { quorumRule: { kind: 'at_least_fraction', numerator: 2, denominator: 3 }, checkInOpensMinutes: 45 } });
+    expect(await meetingById(dataSource.manager, 'a0000000-0000-4000-8000-000000000000')).toBeNull();
   });
 });
