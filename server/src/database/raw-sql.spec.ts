@@ -24,7 +24,7 @@ describe('raw SQL helpers', () => {
     expect([readBoolean(1), readBoolean(true), readBoolean(0), readBoolean(false), readBoolean(null)]).toEqual([true, true, false, false, false]);
   });
 
-  it('splits any batch into power-of-two insert chunks of at most 64 rows', () => {
+  it('splits any batch into power-of-two insert chunks of at most 64 rows on SQLite, 500 on PostgreSQL', () => {
     expect(insertChunks(0)).toEqual([]);
     expect(insertChunks(1)).toEqual([1]);
     expect(insertChunks(200)).toEqual([64, 64, 64, 8]);
@@ -38,5 +38,9 @@ describe('raw SQL helpers', () => {
     // a handful of distinct statement texts whatever the batch: SQLite's statement cache keeps them all
     expect([...texts].sort((a, b) => a - b)).toEqual([1, 2, 4, 8, 16, 32, 64]);
     expect(valuesList('(?, ?)', 3)).toBe('(?, ?), (?, ?), (?, ?)');
+    // PostgreSQL: one round trip per 500 rows
+    expect(insertChunks(200, 'postgres')).toEqual([200]);
+    expect(insertChunks(1100, 'postgres')).toEqual([500, 500, 100]);
+    expect(insertChunks(0, 'postgres')).toEqual([]);
   });
 });

@@ -53,15 +53,20 @@ export function readTimestamp(value: string | Date): Date {
 /** PostgreSQL returns booleans; SQLite 0/1. */
 export const readBoolean = (value: unknown): boolean => value === true || value === 1 || value === '1';
 
+/** PostgreSQL takes up to 65535 parameters; 500 rows of our widest insert (10 columns) stay far below. */
+const POSTGRES_CHUNK = 500;
+
 /**
- * Splits `n` rows into multi-row INSERT chunks of power-of-two sizes (at most 64): a few constant statement texts
- * whatever the batch's size, so SQLite's prepared-statement cache keeps them instead of filling with one-offs.
+ * Splits `n` rows into multi-row INSERT chunks. SQLite: power-of-two sizes of at most 64, a few constant statement
+ * texts whatever the batch's size, so its prepared-statement cache keeps them instead of filling with one-offs.
+ * PostgreSQL parses every statement anyway, and each is a round trip on which the event loop turns (ingesting the
+ * rest of a burst before the reply is read): as few as possible.
  */
-export function insertChunks(n: number): number[] {
+export function insertChunks(n: number, dialect: SqlDialect = 'sqlite'): number[] {
   const out: number[] = [];
   let left = n;
   while (left > 0) {
-    let size = 64;
+    let size = dialect === 'postgres' ? Math.min(left, POSTGRES_CHUNK) : 64;
     while (size > left) size /= 2;
     out.push(size);
     left -= size;
@@ -79,7 +84,7 @@ export const valuesList = (tuple: string, rows: number): string => Array.from({ 
 export async function insertRows(em: EntityManager, head: string, tuple: string, rows: readonly unknown[][], tail = ''): Promise<void> {
   const dialect = dialectOf(em);
   let at = 0;
-  for (const size of insertChunks(rows.length)) {
+  for (const size of insertChunks(rows.length, dialect)) {
     const sql = forDialect(dialect, `${head} ${valuesList(tuple, size)}${tail ? ` ${tail}` : ''}`);
     await em.query(sql, rows.slice(at, at + size).flat());
     at += size;

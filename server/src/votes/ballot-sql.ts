@@ -130,10 +130,13 @@ export async function writeBallots(em: EntityManager, ballots: readonly PlannedB
     );
   }
   for (const [voteId, moves] of deltas) {
-    for (const [optionKey, delta] of moves) {
-      if (delta === 0) continue;
-      await em.query(forDialect(dialect, 'UPDATE vote_counts SET count = count + ? WHERE vote_id = ? AND option_key = ?'), [Math.trunc(delta), voteId, optionKey]);
-    }
+    // one statement per vote, whatever the options moved (a round trip each on PostgreSQL)
+    const moved = [...moves].filter(([, delta]) => delta !== 0);
+    if (moved.length === 0) continue;
+    await em.query(
+      forDialect(dialect, `UPDATE vote_counts SET count = count + CASE option_key ${moved.map(() => 'WHEN ? THEN CAST(? AS INTEGER)').join(' ')} END WHERE vote_id = ? AND option_key IN (${marks(moved.length)})`),
+      [...moved.flatMap(([key, delta]) => [key, Math.trunc(delta)]), voteId, ...moved.map(([key]) => key)],
+    );
   }
   const castCounts = new Map(ballots.map((b) => [b.vote.id, b.castCount]));
   for (const [id, castCount] of castCounts) await em.query(forDialect(dialect, 'UPDATE votes SET cast_count = ? WHERE id = ?'), [castCount, id]);
