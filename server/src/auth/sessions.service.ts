@@ -8,6 +8,7 @@ import { APP_CONFIG, type AppConfig } from '../config/env.js';
 import { DbWriter } from '../database/db-writer.js';
 import { RealtimeEmitter } from '../realtime/realtime-emitter.js';
 import { UserEntity } from '../users/user.entity.js';
+import { liveSessionByTokenHash } from './session-rows.js';
 import { SessionEntity } from './session.entity.js';
 import { hashSessionToken, newSessionToken } from './session-token.js';
 
@@ -25,7 +26,6 @@ const TOUCH_INTERVAL_MS = 5 * 60_000;
 export class SessionsService {
   constructor(
     @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly db: DbWriter,
     private readonly clock: Clock,
@@ -54,10 +54,10 @@ export class SessionsService {
   /** The live session and its enabled user for a cookie token, or null. */
   async resolve(token: string | undefined): Promise<ResolvedSession | null> {
     if (!token) return null;
-    const session = await this.sessions.findOne({ where: { tokenHash: hashSessionToken(token), revokedAt: IsNull() } });
+    const found = await liveSessionByTokenHash(this.sessions.manager, hashSessionToken(token));
     const now = this.clock.now();
-    if (!session || session.expiresAt.getTime() <= now.getTime()) return null;
-    const user = await this.users.findOne({ where: { id: session.userId } });
+    if (!found || found.session.expiresAt.getTime() <= now.getTime()) return null;
+    const { session, user } = found;
     if (!user || user.disabled) return null;
     let renewed = false;
     if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {

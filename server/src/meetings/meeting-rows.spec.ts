@@ -3,11 +3,12 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Fixtures } from '../testing/factories.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
-import { meetingById, participantsOf } from './meeting-rows.js';
+import { UserEntity } from '../users/user.entity.js';
+import { meetingById, participantsOf, participantsWithNames } from './meeting-rows.js';
 import { MeetingEntity } from './meeting.entity.js';
 import { ParticipantEntity } from './participant.entity.js';
 
-describe(`meetingById, participantsOf (${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'})`, () => {
+describe(`meetingById, participantsOf, participantsWithNames (${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'})`, () => {
   let t: TestApp;
   let dataSource: DataSource;
   let fixtures: Fixtures;
@@ -34,6 +35,17 @@ describe(`meetingById, participantsOf (${process.env.DATABASE_URL ? 'PostgreSQL'
     expect(raw.every((p) => p instanceof ParticipantEntity)).toBe(true);
     expect(raw.find((p) => p.id === lan.id)).toMatchObject({ rsvp: 'delegated', rsvpReason: 'Đi công tác tỉnh', rsvpAt: new Date('2026-12-14T02:03:04.005Z') });
     expect(await participantsOf(dataSource.manager, 'a0000000-0000-4000-8000-000000000000')).toEqual([]);
+    // with names: the same rows, and every participant's and substitute's name
+    const named = await participantsWithNames(dataSource.manager, meeting.id);
+    expect(named.participants).toEqual(viaEntity);
+    const users = await dataSource.getRepository(UserEntity).find();
+    const expected = new Map(
+      [...viaEntity.map((p) => p.userId), await fixtures.userId('tp.tuphap')].map((id) => {
+        const u = users.find((x) => x.id === id)!;
+        return [id, { fullName: u.fullName, position: u.position }] as const;
+      }),
+    );
+    expect(named.names).toEqual(expected);
   });
 
   it('reads the same meeting as the entity repository, with its JSON, times and booleans, and null for an unknown id', async () => {

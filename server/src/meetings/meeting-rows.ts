@@ -83,26 +83,51 @@ interface ParticipantRowSql {
   created_at: string | Date;
 }
 
+const PARTICIPANT_COLUMNS = 'p.id, p.meeting_id, p.user_id, p.role, p.rsvp, p.rsvp_reason, p.substitute_user_id, p.rsvp_at, p.created_at';
+
+const toParticipant = (r: ParticipantRowSql): ParticipantEntity =>
+  Object.assign(new ParticipantEntity(), {
+    id: r.id,
+    meetingId: r.meeting_id,
+    userId: r.user_id,
+    role: r.role,
+    rsvp: r.rsvp,
+    rsvpReason: r.rsvp_reason,
+    substituteUserId: r.substitute_user_id,
+    rsvpAt: maybeTime(r.rsvp_at),
+    createdAt: readTimestamp(r.created_at),
+  });
+
 /** A meeting's participants, oldest first. */
 export async function participantsOf(em: EntityManager, meetingId: string): Promise<ParticipantEntity[]> {
   const rows = await em.query<ParticipantRowSql[]>(
+    forDialect(dialectOf(em), `SELECT ${PARTICIPANT_COLUMNS} FROM meeting_participants p WHERE p.meeting_id = ? ORDER BY p.created_at`),
+    [meetingId],
+  );
+  return rows.map(toParticipant);
+}
+
+/** A participant's (or substitute's) name as seats show it. */
+export interface SeatName {
+  fullName: string;
+  position: string;
+}
+
+/** The participants, and the names of each and of their substitutes by user id (a join draws the seats by name). */
+export async function participantsWithNames(em: EntityManager, meetingId: string): Promise<{ participants: ParticipantEntity[]; names: Map<string, SeatName> }> {
+  const rows = await em.query<Array<ParticipantRowSql & { u_full_name: string | null; u_position: string | null; s_full_name: string | null; s_position: string | null }>>(
     forDialect(
       dialectOf(em),
-      'SELECT id, meeting_id, user_id, role, rsvp, rsvp_reason, substitute_user_id, rsvp_at, created_at FROM meeting_participants WHERE meeting_id = ? ORDER BY created_at',
+      `SELECT ${PARTICIPANT_COLUMNS}, u.full_name AS u_full_name, u.position AS u_position, s.full_name AS s_full_name, s.position AS s_position
+       FROM meeting_participants p LEFT JOIN users u ON u.id = p.user_id LEFT JOIN users s ON s.id = p.substitute_user_id
+       WHERE p.meeting_id = ? ORDER BY p.created_at`,
     ),
     [meetingId],
   );
-  return rows.map((r) =>
-    Object.assign(new ParticipantEntity(), {
-      id: r.id,
-      meetingId: r.meeting_id,
-      userId: r.user_id,
-      role: r.role,
-      rsvp: r.rsvp,
-      rsvpReason: r.rsvp_reason,
-      substituteUserId: r.substitute_user_id,
-      rsvpAt: maybeTime(r.rsvp_at),
-      createdAt: readTimestamp(r.created_at),
-    }),
-  );
+  const names = new Map<string, SeatName>();
+  for (const r of rows) {
+    if (r.u_full_name !== null) names.set(r.user_id, { fullName: r.u_full_name, position: r.u_position ?? '' });
+    if (r.substitute_user_id !== null && r.s_full_name !== null) names.set(r.substitute_user_id, { fullName: r.s_full_name, position: r.s_position ?? '' });
+  }
+  return { participants: rows.map(toParticipant), names };
 }

@@ -20,20 +20,13 @@ import { Clock } from '../common/clock.js';
 import { DbWriter } from '../database/db-writer.js';
 import { RealtimeEmitter } from '../realtime/realtime-emitter.js';
 import { SearchIndexer } from '../search/search-indexer.service.js';
-import { UserEntity } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
 import { canApproveAgenda, canManage, canView, membershipOf, type Membership, type Viewer } from './meeting-access.js';
 import { canTransition, isPreparable } from './meeting-status.js';
 import { MeetingEntity } from './meeting.entity.js';
-import { meetingById, participantsOf } from './meeting-rows.js';
+import { meetingById, participantsOf, participantsWithNames, type SeatName } from './meeting-rows.js';
 import { ParticipantEntity } from './participant.entity.js';
 import { MeetingViews } from './meeting-views.js';
-
-/** A participant's (or substitute's) name as seats show it. */
-export interface SeatName {
-  fullName: string;
-  position: string;
-}
 
 export interface MeetingContext {
   meeting: MeetingEntity;
@@ -64,31 +57,11 @@ export class MeetingsService {
     const meeting = await meetingById(this.meetings.manager, meetingId);
     if (!meeting) throw new AppError('NOT_FOUND');
     const { participants, names } = options.names
-      ? await this.participantsWithNames(meetingId)
+      ? await participantsWithNames(this.participants.manager, meetingId)
       : { participants: await participantsOf(this.participants.manager, meetingId), names: undefined };
     const membership = membershipOf(viewer.userId, participants);
     if (!canView(viewer, meeting.status, membership)) throw new AppError('NOT_FOUND');
     return names ? { meeting, participants, membership, names } : { meeting, participants, membership };
-  }
-
-  private async participantsWithNames(meetingId: string): Promise<{ participants: ParticipantEntity[]; names: Map<string, SeatName> }> {
-    const rows = await this.participants
-      .createQueryBuilder('p')
-      .leftJoin(UserEntity, 'u', 'u.id = p.userId')
-      .leftJoin(UserEntity, 's', 's.id = p.substituteUserId')
-      .select('p')
-      .addSelect(['u.id', 'u.fullName', 'u.position', 's.id', 's.fullName', 's.position'])
-      .where('p.meetingId = :meetingId', { meetingId })
-      .orderBy('p.createdAt', 'ASC')
-      .getRawAndEntities<Record<string, string | null>>();
-    const names = new Map<string, SeatName>();
-    for (const raw of rows.raw) {
-      for (const alias of ['u', 's']) {
-        const id = raw[`${alias}_id`];
-        if (id) names.set(id, { fullName: raw[`${alias}_full_name`] ?? '', position: raw[`${alias}_position`] ?? '' });
-      }
-    }
-    return { participants: rows.entities, names };
   }
 
   async manageable(viewer: Viewer, meetingId: string): Promise<MeetingContext> {
