@@ -24,6 +24,7 @@ const settle = () => new Promise((r) => setImmediate(r));
 /** A commit the test completes by hand, recording each batch. */
 function harness(maxBatch = 10) {
   const scheduler = new ManualScheduler();
+  const idle: string[] = [];
   const batches: Array<{ key: string; items: string[]; done: (outcomes?: ItemOutcome<string>[] | Error) => void }> = [];
   const group = new GroupCommit<string, string>(
     (key, items) =>
@@ -34,9 +35,9 @@ function harness(maxBatch = 10) {
           done: (outcomes) => (outcomes instanceof Error ? reject(outcomes) : resolve(outcomes ?? items.map((i) => ({ ok: true, value: `ack:${i}` })))),
         });
       }),
-    { windowMs: 4, maxBatch, scheduler },
+    { windowMs: 4, maxBatch, scheduler, onIdle: (key) => idle.push(key) },
   );
-  return { scheduler, batches, group };
+  return { scheduler, batches, group, idle };
 }
 
 describe('GroupCommit (group commit of ballots)', () => {
@@ -106,5 +107,22 @@ describe('GroupCommit (group commit of ballots)', () => {
     batches[0].done();
     await draining;
     expect(await ack).toBe('ack:a');
+  });
+
+  it('tells when a meeting has nothing left to commit: after the last batch of a run, not between batches', async () => {
+    const { scheduler, batches, group, idle } = harness();
+    const first = group.submit('m', 'a');
+    scheduler.fireAll();
+    await settle();
+    const second = group.submit('m', 'b'); // arrives while the first batch commits
+    batches[0].done();
+    await first;
+    await settle();
+    expect(idle).toEqual([]); // the second batch follows at once
+    expect(batches.map((b) => b.items)).toEqual([['a'], ['b']]);
+    batches[1].done();
+    await second;
+    await settle();
+    expect(idle).toEqual(['m']);
   });
 });

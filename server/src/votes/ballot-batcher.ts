@@ -17,6 +17,8 @@ export interface GroupCommitOptions {
   windowMs: number;
   maxBatch: number;
   scheduler?: BatchScheduler;
+  /** Called when a key has nothing left to commit: no batch running, none waiting. */
+  onIdle?: (key: string) => void;
 }
 
 interface Pending<T, R> {
@@ -85,7 +87,10 @@ export class GroupCommit<T, R> {
       this.inFlight.delete(run);
       lane.committing = false;
       if (lane.items.length > 0) this.flush(key);
-      else this.lanes.delete(key);
+      else {
+        this.lanes.delete(key);
+        this.options.onIdle?.(key);
+      }
     });
     this.inFlight.add(run);
   }

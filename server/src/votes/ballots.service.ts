@@ -6,6 +6,7 @@ import { DbWriter } from '../database/db-writer.js';
 import type { Viewer } from '../meetings/meeting-access.js';
 import type { AppendedEvent } from '../live/event-log.service.js';
 import { GroupCommit, type ItemOutcome } from './ballot-batcher.js';
+import { FactHold } from './fact-hold.js';
 import { type BallotAck, type BallotRequest, type BatchReads, countDeltas, type ItemPlan, type PlannedBallot, planBallots } from './ballot-plan.js';
 import * as sql from './ballot-sql.js';
 import { VoteRoom } from './vote-room.js';
@@ -14,6 +15,8 @@ import type { VoteEntity } from './vote.entity.js';
 /** The batching window: long enough to gather a room voting at once, far below what a member notices. */
 const WINDOW_MS = 4;
 const MAX_BATCH = 500;
+/** How long a burst's facts may wait for its next batches before they go to the room anyway. */
+const HOLD_MAX_MS = 100;
 
 /**
  * Ballots: checked, stored and acknowledged in group commits (ballot-batcher.ts). A batch is one durable
@@ -26,7 +29,18 @@ export class BallotsService implements BeforeApplicationShutdown {
   private readonly batches = new GroupCommit<BallotRequest, BallotAck>((meetingId, items) => this.commitBatch(meetingId, items), {
     windowMs: WINDOW_MS,
     maxBatch: MAX_BATCH,
+    onIdle: (meetingId) => this.held.release(meetingId),
   });
+  /**
+   * The room's copy of the facts, sent on the next turn of the loop, after the acks. Broadcasts keep their order
+   * (setImmediate is FIFO), and a tablet that sees a later fact first (a chair's command during a burst) catches up by
+   * seq (LiveSession).
+   */
+  private readonly held = new FactHold<AppendedEvent>(
+    (_meetingId, events) => setImmediate(() => this.room.broadcast(events)),
+    () => this.clock.now().getTime(),
+    HOLD_MAX_MS,
+  );
 
   constructor(
     private readonly db: DbWriter,
@@ -82,10 +96,9 @@ export class BallotsService implements BeforeApplicationShutdown {
       },
       { durable: true },
     );
-    // The acks first (they resolve when this returns), the room's copy of the facts on the next turn of the loop: a
-    // member waits for their own answer, not for the batch to reach every tablet. Broadcasts keep their order
-    // (setImmediate is FIFO), and a tablet that sees a later fact first catches up by seq (LiveSession).
-    setImmediate(() => this.room.broadcast(appended));
+    // The acks first (they resolve when this returns); the room's copy of the facts waits until the burst has no
+    // batch left to commit (FactHold, released by onIdle).
+    this.held.add(meetingId, appended);
     return outcomes;
   }
 

@@ -138,14 +138,28 @@ export class VoteRoom {
   /**
    * After commit only: tablets must never see an event that was rolled back. Events committed together go as one
    * packed `live:events` message (a batch of ballots: shared fields once, per tablet), a single one as `live:event`;
-   * events that cannot be packed (not consecutive) go one by one, in order.
+   * events held across batches go as one packed message per run of consecutive seqs, in order.
    */
   broadcast(events: readonly MeetingEventDto[]): void {
     const dtos = events.map(({ duplicate: _d, ...dto }: MeetingEventDto & { duplicate?: boolean }) => dto);
     if (dtos.length === 0) return;
     const room = this.realtime.to(rooms.meeting(dtos[0].meetingId));
-    const batch = dtos.length > 1 ? packEvents(dtos) : null;
-    if (batch) room?.emit('live:events', batch);
-    else for (const dto of dtos) room?.emit('live:event', dto);
+    for (const run of consecutiveRuns(dtos)) {
+      const batch = run.length > 1 ? packEvents(run) : null;
+      if (batch) room?.emit('live:events', batch);
+      else for (const dto of run) room?.emit('live:event', dto);
+    }
   }
+}
+
+/** Splits events (in seq order) where a seq is not the one before plus one. */
+function consecutiveRuns(events: readonly MeetingEventDto[]): MeetingEventDto[][] {
+  const runs: MeetingEventDto[][] = [];
+  for (const e of events) {
+    const run = runs.at(-1);
+    const last = run?.at(-1);
+    if (run && last && last.meetingId === e.meetingId && e.seq === last.seq + 1) run.push(e);
+    else runs.push([e]);
+  }
+  return runs;
 }

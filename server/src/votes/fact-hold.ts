@@ -1,0 +1,31 @@
+/**
+ * Facts of a burst's batches, held per meeting until the burst has no batch left to commit (`release`, from the group
+ * commit's onIdle), then sent together: every message to the room is a write per tablet, so a burst committed in
+ * three batches costs one round of writes, not three. Never held longer than `maxMs` after the first, so a steady
+ * trickle of ballots still reaches the room.
+ */
+export class FactHold<E> {
+  private readonly held = new Map<string, { since: number; events: E[] }>();
+
+  constructor(
+    private readonly send: (key: string, events: E[]) => void,
+    private readonly now: () => number,
+    private readonly maxMs: number,
+  ) {}
+
+  add(key: string, events: readonly E[]): void {
+    if (events.length === 0) return;
+    const now = this.now();
+    let held = this.held.get(key);
+    if (!held) this.held.set(key, (held = { since: now, events: [] }));
+    held.events.push(...events);
+    if (now - held.since >= this.maxMs) this.release(key);
+  }
+
+  release(key: string): void {
+    const held = this.held.get(key);
+    if (!held) return;
+    this.held.delete(key);
+    this.send(key, held.events);
+  }
+}
