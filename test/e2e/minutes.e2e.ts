@@ -191,6 +191,12 @@ describe('the minutes of a meeting, end to end in the browser', () => {
       await chair.locator('[data-testid="signature-status"][data-valid="valid"]').waitFor();
       expect(norm(await tid(chair, 'signature-status').innerText())).toContain(VI.valid);
 
+      // the network down: the download says so in Vietnamese (not the browser's TypeError), and works once it is back
+      await chair.context().setOffline(true);
+      await tid(chair, 'download-pdf').tap();
+      await chair.getByRole('alert').filter({ hasText: 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.' }).waitFor();
+      await chair.context().setOffline(false);
+
       const [pdf, download] = await Promise.all([
         chair.waitForResponse((r) => r.url().endsWith(`/api/meetings/${meetingId}/minutes/pdf`)),
         chair.waitForEvent('download'),

@@ -1,4 +1,4 @@
-import { toApiError } from '../../api/api-error';
+import { ApiError, toApiError } from '../../api/api-error';
 import { readBodyWithProgress } from '../../api/read-body';
 
 export interface Downloaded {
@@ -26,13 +26,19 @@ export function fileNameOf(header: string | null, fallback: string): string {
  * signature check the server sends in X-Signature-Valid.
  */
 export async function downloadFile(url: string, fallbackName: string, onProgress: (fraction: number | null) => void): Promise<Downloaded> {
-  const res = await fetch(url, { credentials: 'same-origin' });
+  // The network failing (before the answer or in the middle of the body) is the NETWORK_ERROR every screen words the
+  // same way, not the browser's own TypeError.
+  const res = await fetch(url, { credentials: 'same-origin' }).catch(() => {
+    throw new ApiError(0, 'NETWORK_ERROR', '');
+  });
   if (!res.ok) {
     const body: unknown = await res.json().catch(() => null);
     throw toApiError(res.status, body);
   }
   const total = Number(res.headers.get('Content-Length') ?? '0');
-  const blob = await readBodyWithProgress(res, (received) => onProgress(total > 0 ? Math.min(1, received / total) : null));
+  const blob = await readBodyWithProgress(res, (received) => onProgress(total > 0 ? Math.min(1, received / total) : null)).catch(() => {
+    throw new ApiError(0, 'NETWORK_ERROR', '');
+  });
   onProgress(1);
   const href = URL.createObjectURL(blob);
   const a = document.createElement('a');
