@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Annotation, AnnotationChangeResult, AnnotationListDto, AnnotationWithdrawnEvent, DocumentDto, DocumentMetadata } from '@phonghop/shared';
-import { DataSource } from 'typeorm';
 import type { Clock } from '../common/clock.js';
 import { documentMeta, Fixtures, json } from '../testing/factories.js';
 import { fixture } from '../testing/fixture-files.js';
@@ -84,7 +83,7 @@ export class AnnotationKit {
   }
 
   rows(id: string): Promise<AnnotationEntity[]> {
-    return this.t.app.get(DataSource).getRepository(AnnotationEntity).findBy({ id });
+    return this.t.dataSource.getRepository(AnnotationEntity).findBy({ id });
   }
 
   close(): Promise<void> {

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 import { UserEntity } from '../users/user.entity.js';
@@ -13,7 +12,7 @@ describe(`liveSessionByTokenHash (${process.env.DATABASE_URL ? 'PostgreSQL' : 'S
 
   beforeAll(async () => {
     t = await startTestApp();
-    dataSource = t.app.get<DataSource>(getDataSourceToken());
+    dataSource = t.dataSource;
   });
   afterAll(() => t.close());
 

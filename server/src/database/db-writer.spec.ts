@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { LoginFailureEntity } from '../auth/login-failure.entity.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
@@ -22,7 +21,7 @@ describe('DbWriter', () => {
     // A real file in WAL mode, as in production (":memory:" has no WAL).
     t = await startTestApp({ env: { SQLITE_PATH: path.join(dir, 'writes.sqlite') } });
     writer = t.app.get(DbWriter);
-    dataSource = t.app.get<DataSource>(getDataSourceToken());
+    dataSource = t.dataSource;
   });
   afterAll(async () => {
     await t.close();

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 import { POSTGRES_MIGRATIONS } from './migrations/postgres/index.js';
@@ -10,7 +9,7 @@ describe(`migrations (${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'})`, (
   let dataSource: DataSource;
   beforeAll(async () => {
     t = await startTestApp();
-    dataSource = t.app.get<DataSource>(getDataSourceToken());
+    dataSource = t.dataSource;
   });
   afterAll(() => t.close());
 

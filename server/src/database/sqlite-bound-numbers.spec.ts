@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { MeetingEventEntity } from '../live/meeting-event.entity.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
@@ -12,7 +11,7 @@ const onSqlite = !process.env.DATABASE_URL;
 
   beforeAll(async () => {
     t = await startTestApp();
-    dataSource = t.app.get<DataSource>(getDataSourceToken());
+    dataSource = t.dataSource;
   });
   afterAll(() => t.close());
 

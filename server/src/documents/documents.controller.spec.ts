@@ -3,20 +3,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DeliveryRowDto, DocumentDto, DocumentMetadata, PaperRegisterEntryDto } from '@phonghop/shared';
 import { FakeClock } from '../common/clock.js';
-import { Fixtures, json } from '../testing/factories.js';
+import { documentMeta, Fixtures, json } from '../testing/factories.js';
 import { fixture } from '../testing/fixture-files.js';
 import { nextEvent, startTestApp, type TestApp } from '../testing/test-app.js';
 
 const PLAN = 'vi/ke-hoach-cai-cach-hanh-chinh-2021-2025.pdf';
-const meta = (overrides: Partial<DocumentMetadata> = {}): DocumentMetadata => ({
-  docType: 'ke_hoach',
-  number: '125',
-  symbol: 'KH-UBND',
-  issuedOn: '2021-06-15',
-  issuer: 'UBND huyện Phụng Hiệp',
-  summary: 'Kế hoạch cải cách hành chính giai đoạn 2021 – 2025',
-  ...overrides,
-});
 
 describe('documents', () => {
   const clock = new FakeClock(new Date('2026-12-01T01:00:00Z'));
@@ -27,7 +18,7 @@ describe('documents', () => {
   let member: string;
   let guest: string;
 
-  const upload = (body: Buffer, name: string, m: DocumentMetadata = meta(), extra: Record<string, string> = {}) =>
+  const upload = (body: Buffer, name: string, m: DocumentMetadata = documentMeta(), extra: Record<string, string> = {}) =>
     t.request('POST', `/api/meetings/${meetingId}/documents`, {
       cookie: f.secretary,
       body: body as unknown as string,
@@ -52,7 +43,7 @@ describe('documents', () => {
   afterAll(() => t.close());
 
   it('accepts the Vietnamese plan as PDF, with its page count, text and metadata', async () => {
-    const doc = await json<DocumentDto>(await upload(fixture(PLAN), 'Kế hoạch CCHC.pdf', meta({ agendaItemId: items[1] })), 201);
+    const doc = await json<DocumentDto>(await upload(fixture(PLAN), 'Kế hoạch CCHC.pdf', documentMeta({ agendaItemId: items[1] })), 201);
     expect(doc).toMatchObject({ docType: 'ke_hoach', number: '125', symbol: 'KH-UBND', agendaItemId: items[1], current: { version: 1, pageCount: 7, originalKind: 'pdf' } });
     const agenda = await json<{ items: Array<{ id: string; documentIds: string[] }> }>(await t.request('GET', `/api/meetings/${meetingId}/agenda`, { cookie: member }));
     expect(agenda.items.find((i) => i.id === items[1])!.documentIds).toEqual([doc.id]);
@@ -73,7 +64,7 @@ describe('documents', () => {
   it('blocks a classified (Mật) document before storing anything, and keeps the paper register instead', async () => {
     const before = await json<DocumentDto[]>(await t.request('GET', `/api/meetings/${meetingId}/documents`, { cookie: f.secretary }));
     const blobs = countFiles(t.config.filesDir);
-    const res = await upload(fixture(PLAN), 'Báo cáo mật.pdf', meta({ classification: 'mat' }));
+    const res = await upload(fixture(PLAN), 'Báo cáo mật.pdf', documentMeta({ classification: 'mat' }));
     expect(res.status).toBe(403);
     expect(await res.json()).toMatchObject({ code: 'CLASSIFIED_UPLOAD_FORBIDDEN', message: expect.stringMatching(/sổ theo dõi bản giấy/) });
     expect(await json<DocumentDto[]>(await t.request('GET', `/api/meetings/${meetingId}/documents`, { cookie: f.secretary }))).toHaveLength(before.length);
@@ -139,7 +130,7 @@ describe('documents', () => {
   });
 
   it('keeps old versions, and marks a replaced document "updated" for a member until they open it', async () => {
-    const doc = await json<DocumentDto>(await upload(fixture('pdfs/annotation-highlight.pdf'), 'to-trinh.pdf', meta({ docType: 'to_trinh', summary: 'Tờ trình dự toán' })), 201);
+    const doc = await json<DocumentDto>(await upload(fixture('pdfs/annotation-highlight.pdf'), 'to-trinh.pdf', documentMeta({ docType: 'to_trinh', summary: 'Tờ trình dự toán' })), 201);
     await json(await t.request('POST', `/api/documents/${doc.id}/opened`, { cookie: member, body: { version: 1 } }), 204);
     const v2 = await newVersion(doc.id, fixture('pdfs/annotation-freetext.pdf'), 'to-trinh-v2.pdf', 'Sửa số liệu dự toán');
     expect(v2.versions.map((v) => [v.version, v.changeNote])).toEqual([
@@ -160,7 +151,7 @@ describe('documents', () => {
   it('shows guests only what is granted to them: a direct URL to anything else is 403', async () => {
     const general = await json<DocumentDto>(await upload(fixture('pdfs/js-buttons.pdf'), 'chung.pdf'), 201);
     const forGuest = await json<DocumentDto>(
-      await upload(fixture('pdfs/evaljs.pdf'), 'khach.pdf', meta({ audience: 'selected', grantedUserIds: [await f.userId('tp.tuphap')] })),
+      await upload(fixture('pdfs/evaljs.pdf'), 'khach.pdf', documentMeta({ audience: 'selected', grantedUserIds: [await f.userId('tp.tuphap')] })),
       201,
     );
     const guestList = await json<DocumentDto[]>(await t.request('GET', `/api/meetings/${meetingId}/documents`, { cookie: guest }));

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { LIVE_STATE_VERSION } from '@phonghop/shared';
 import { DbWriter } from '../database/db-writer.js';
@@ -25,7 +24,7 @@ describe(`EventLogService (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => {
     t = await startTestApp();
     log = t.app.get(EventLogService);
     db = t.app.get(DbWriter);
-    dataSource = t.app.get<DataSource>(getDataSourceToken());
+    dataSource = t.dataSource;
     fixtures = await Fixtures.create(t);
   });
   afterAll(() => t.close());

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import type { LiveJoinResult, LiveSyncResult, MeetingEventDto, WelcomeEvent } from '@phonghop/shared';
 import type { DataSource } from 'typeorm';
 import { Fixtures, json } from '../testing/factories.js';
@@ -39,7 +38,7 @@ describe(`catching up on join and sync (${onPostgres ? 'PostgreSQL' : 'SQLite'})
     t = await startTestApp();
     f = await Fixtures.create(t);
     log = t.app.get(EventLogService);
-    dataSource = t.app.get<DataSource>(getDataSourceToken());
+    dataSource = t.dataSource;
     const { meeting } = await f.readyMeeting();
     meetingId = meeting.id;
     await json(await f.publish(meetingId));

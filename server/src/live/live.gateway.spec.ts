@@ -1,22 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { DocumentDto, DocumentMetadata, LiveState, MeetingDto, MeetingEventDto, WelcomeEvent } from '@phonghop/shared';
+import type { DocumentDto, LiveState, MeetingDto, MeetingEventDto, WelcomeEvent } from '@phonghop/shared';
 import { FakeClock } from '../common/clock.js';
-import { Fixtures, json } from '../testing/factories.js';
+import { documentMeta, Fixtures, json } from '../testing/factories.js';
 import { fixture } from '../testing/fixture-files.js';
 import { nextEvent, startTestApp, type TestApp, type TestSocket } from '../testing/test-app.js';
 import { EventLogService } from './event-log.service.js';
 
 const onPostgres = Boolean(process.env.DATABASE_URL);
 const PLAN = 'vi/ke-hoach-cai-cach-hanh-chinh-2021-2025.pdf';
-const META: DocumentMetadata = {
-  docType: 'ke_hoach',
-  number: '125',
-  symbol: 'KH-UBND',
-  issuedOn: '2021-06-15',
-  issuer: 'UBND huyện Phụng Hiệp',
-  summary: 'Kế hoạch cải cách hành chính giai đoạn 2021 – 2025',
-};
+const META = documentMeta();
 
 type Role = 'chair' | 'member' | 'guest' | 'display' | 'secretary' | 'outsider';
 const ROLES: Role[] = ['chair', 'member', 'guest', 'display', 'secretary', 'outsider'];

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Fixtures } from '../testing/factories.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
@@ -15,7 +14,7 @@ describe(`meetingById, participantsOf, participantsWithNames (${process.env.DATA
 
   beforeAll(async () => {
     t = await startTestApp();
-    dataSource = t.app.get<DataSource>(getDataSourceToken());
+    dataSource = t.dataSource;
     fixtures = await Fixtures.create(t);
   });
   afterAll(() => t.close());

@@ -2,7 +2,6 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { flattenFacts, type MeetingEventDto, type MinutesDto, type MinutesFacts, type MinutesVerificationDto } from '@phonghop/shared';
-import { DataSource } from 'typeorm';
 import { FakeClock } from '../common/clock.js';
 import { MeetingEventEntity } from '../live/meeting-event.entity.js';
 import { json } from '../testing/factories.js';
@@ -254,7 +253,7 @@ describe(`minutes drafted from the event log (${onPostgres ? 'PostgreSQL' : 'SQL
   });
 
   it('fails verification when one stored event is altered, naming the event and the fact', async () => {
-    const db = kit.t.app.get(DataSource);
+    const db = kit.t.dataSource;
     const events = db.getRepository(MeetingEventEntity);
     const published = await events.findOneByOrFail({
       meetingId: s.meetingId,
@@ -287,7 +286,7 @@ describe(`minutes drafted from the event log (${onPostgres ? 'PostgreSQL' : 'SQL
   });
 
   it('fails verification when a named ballot is changed, though the log is intact', async () => {
-    const ballots = kit.t.app.get(DataSource).getRepository(VoteBallotEntity);
+    const ballots = kit.t.dataSource.getRepository(VoteBallotEntity);
     await ballots.update({ voteId: s.namedVoteId, seatUserId: ids().lan }, { choices: ['yes'] });
     const v = await json<MinutesVerificationDto>(await kit.call('secretary', 'GET', `/api/meetings/${s.meetingId}/minutes/verification`));
     expect(v.chain.ok).toBe(true);

@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { getDataSourceToken } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import type { MinutesDto, SearchHitDto, SearchResultDto } from '@phonghop/shared';
 import { FakeClock } from '../common/clock.js';
 import { MinutesKit, type ScriptedMeeting } from '../minutes/minutes-test-kit.js';
@@ -45,7 +43,7 @@ describe(`archive search: approved minutes (${process.env.DATABASE_URL ? 'Postgr
   });
 
   it('fills an empty index again at start from what the tables hold', async () => {
-    const dataSource = kit.t.app.get<DataSource>(getDataSourceToken());
+    const dataSource = kit.t.dataSource;
     await dataSource.query('DELETE FROM search_index');
     expect(await minutesHits('nam')).toEqual([]);
     await kit.t.app.get(SearchIndexer).onApplicationBootstrap();

@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { getDataSourceToken } from '@nestjs/typeorm';
 import pg from 'pg';
+import type { DataSource } from 'typeorm';
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '@phonghop/shared';
 import { createApp } from '../app.factory.js';
@@ -22,6 +24,8 @@ export interface TestApp {
   request(method: string, path: string, init?: { cookie?: string; body?: unknown; headers?: Record<string, string> }): Promise<Response>;
   /** Where this app keeps its files (a fresh temp dir, removed on close). */
   dataDir: string;
+  /** The app's own DataSource, for a test that reads or writes rows directly. */
+  dataSource: DataSource;
   socket(cookie: string | undefined, options?: { origin?: string }): TestSocket;
   close(): Promise<void>;
 }
@@ -73,6 +77,7 @@ export async function startTestApp(options: { clock?: Clock; env?: Record<string
     url,
     request,
     dataDir,
+    dataSource: app.get<DataSource>(getDataSourceToken()),
     async login(username, password = DEMO_PASSWORD) {
       const res = await request('POST', '/api/auth/login', { body: { username, password } });
       if (res.status !== 200) throw new Error(`login ${username} → ${res.status} ${await res.text()}`);

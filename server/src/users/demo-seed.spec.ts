@@ -1,6 +1,4 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { getDataSourceToken } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 import { UserEntity } from './user.entity.js';
 
@@ -13,7 +11,7 @@ describe('first start', () => {
   it('in production creates only the admin, from ADMIN_PASSWORD, and no demo account', async () => {
     const t = await startTestApp({ env: { NODE_ENV: 'production', ADMIN_PASSWORD: 'mat-khau-quan-tri-2026' } });
     apps.push(t);
-    const users = await t.app.get<DataSource>(getDataSourceToken()).getRepository(UserEntity).find();
+    const users = await t.dataSource.getRepository(UserEntity).find();
     expect(users.map((u) => [u.username, u.role])).toEqual([['admin', 'admin']]);
     const login = await t.request('POST', '/api/auth/login', { body: { username: 'admin', password: 'mat-khau-quan-tri-2026' } });
     expect(login.status).toBe(200);
@@ -38,6 +36,6 @@ describe('first start', () => {
   it('with DEMO_SEED=false in development creates nobody', async () => {
     const t = await startTestApp({ env: { DEMO_SEED: 'false' } });
     apps.push(t);
-    expect(await t.app.get<DataSource>(getDataSourceToken()).getRepository(UserEntity).count()).toBe(0);
+    expect(await t.dataSource.getRepository(UserEntity).count()).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type CreateVoteRequest, type LiveJoinResult, type LiveState, type MeetingEventDto, unpackEvents, type WelcomeEvent } from '@phonghop/shared';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { Clock } from '../common/clock.js';
 import { toDto } from '../live/event-log.service.js';
 import { MeetingEventEntity } from '../live/meeting-event.entity.js';
@@ -67,7 +67,7 @@ export class VoteKit {
   }
 
   get db(): DataSource {
-    return this.t.app.get(DataSource);
+    return this.t.dataSource;
   }
 
   /**
