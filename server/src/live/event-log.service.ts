@@ -6,7 +6,8 @@ import type { MeetingEventDto } from '@phonghop/shared';
 import { AppError } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
 import { DbWriter, isUniqueViolation } from '../database/db-writer.js';
-import { dialectOf, forDialect, insertRows, jsonColumn, jsonParam, readJson, readTimestamp, type SqlDialect, timestampParam } from '../database/raw-sql.js';
+import { dialectOf, forDialect, insertRows, jsonParam, timestampParam } from '../database/raw-sql.js';
+import { selectEvents } from './event-rows.js';
 import { ChainVerifier, type ChainVerdict, eventHash, GENESIS_HASH } from './hash-chain.js';
 import { MeetingEventEntity } from './meeting-event.entity.js';
 
@@ -209,36 +210,6 @@ export class EventLogService {
     );
     if (rows.length === 0) throw new AppError('NOT_FOUND');
   }
-}
-
-interface EventRow {
-  meeting_id: string;
-  seq: number | string;
-  type: string;
-  payload: unknown;
-  actor_user_id: string | null;
-  at: string | Date;
-  hash: string;
-  idempotency_key?: string | null;
-}
-
-/** Events by a hand-written condition (raw-sql.ts: this is the command path), mapped as toDto maps the entity. */
-async function selectEvents(em: EntityManager, where: string, params: unknown[], extra = ''): Promise<Array<MeetingEventDto & { idempotencyKey?: string | null }>> {
-  const dialect: SqlDialect = dialectOf(em);
-  const rows = await em.query<EventRow[]>(
-    forDialect(dialect, `SELECT meeting_id, seq, type, ${jsonColumn(dialect, 'payload')}, actor_user_id, at, hash${extra} FROM meeting_events WHERE ${where}`),
-    params,
-  );
-  return rows.map((r) => ({
-    meetingId: r.meeting_id,
-    seq: Number(r.seq),
-    type: r.type,
-    payload: readJson(dialect, r.payload),
-    actorUserId: r.actor_user_id,
-    at: readTimestamp(r.at).toISOString(),
-    hash: r.hash,
-    ...(r.idempotency_key !== undefined ? { idempotencyKey: r.idempotency_key } : {}),
-  }));
 }
 
 export function toDto(row: MeetingEventEntity): MeetingEventDto {

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { initialLiveState, LIVE_STATE_VERSION, type LiveSnapshot, type LiveState, replay } from '@phonghop/shared';
-import { dialectOf, forDialect, jsonColumn, jsonParam, readJson, readTimestamp, timestampParam } from '../database/raw-sql.js';
+import { dialectOf, forDialect, jsonColumn, jsonParam, readJson, timestampParam } from '../database/raw-sql.js';
+import { selectEvents } from './event-rows.js';
 
 /**
  * Reads and writes a meeting's live state: the stored snapshot plus the events after it (normally none, since
@@ -22,16 +23,12 @@ export class LiveStateStore {
     );
     const base: LiveSnapshot =
       stored && Number(stored.version) === LIVE_STATE_VERSION ? { seq: Number(stored.seq), state: readJson(dialect, stored.state) as LiveState } : { seq: 0, state: initialLiveState() };
-    const rows = await em.query<Array<{ seq: number | string; type: string; payload: unknown; at: string | Date; hash: string }>>(
-      forDialect(dialect, `SELECT seq, type, ${jsonColumn(dialect, 'payload')}, at, hash FROM meeting_events WHERE meeting_id = ? AND seq >= ? ORDER BY seq`),
-      [meetingId, Math.max(base.seq, 1)],
-    );
+    const rows = await selectEvents(em, 'meeting_id = ? AND seq >= ? ORDER BY seq', [meetingId, Math.max(base.seq, 1)]);
     const head = rows.at(-1);
     if (!head) return base;
-    const newer = rows.filter((r) => Number(r.seq) > base.seq);
-    const state =
-      newer.length === 0 ? base.state : replay(newer.map((r) => ({ type: r.type, payload: readJson(dialect, r.payload), at: readTimestamp(r.at).toISOString() })), base.state);
-    return { seq: Number(head.seq), state, hash: head.hash };
+    const newer = rows.filter((r) => r.seq > base.seq);
+    const state = newer.length === 0 ? base.state : replay(newer, base.state);
+    return { seq: head.seq, state, hash: head.hash };
   }
 
   async save(em: EntityManager, meetingId: string, snapshot: LiveSnapshot, at: Date): Promise<void> {

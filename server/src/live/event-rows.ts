@@ -1,0 +1,36 @@
+import type { EntityManager } from 'typeorm';
+import type { MeetingEventDto } from '@phonghop/shared';
+import { dialectOf, forDialect, jsonColumn, readJson, readTimestamp, type SqlDialect } from '../database/raw-sql.js';
+
+interface EventRow {
+  meeting_id: string;
+  seq: number | string;
+  type: string;
+  payload: unknown;
+  actor_user_id: string | null;
+  at: string | Date;
+  hash: string;
+  idempotency_key?: string | null;
+}
+
+/**
+ * Events by a hand-written condition (raw-sql.ts, ADR 15: the command path reads them), mapped as the entity's toDto
+ * maps them; `extra` adds columns (', idempotency_key').
+ */
+export async function selectEvents(em: EntityManager, where: string, params: unknown[], extra = ''): Promise<Array<MeetingEventDto & { idempotencyKey?: string | null }>> {
+  const dialect: SqlDialect = dialectOf(em);
+  const rows = await em.query<EventRow[]>(
+    forDialect(dialect, `SELECT meeting_id, seq, type, ${jsonColumn(dialect, 'payload')}, actor_user_id, at, hash${extra} FROM meeting_events WHERE ${where}`),
+    params,
+  );
+  return rows.map((r) => ({
+    meetingId: r.meeting_id,
+    seq: Number(r.seq),
+    type: r.type,
+    payload: readJson(dialect, r.payload),
+    actorUserId: r.actor_user_id,
+    at: readTimestamp(r.at).toISOString(),
+    hash: r.hash,
+    ...(r.idempotency_key !== undefined ? { idempotencyKey: r.idempotency_key } : {}),
+  }));
+}
