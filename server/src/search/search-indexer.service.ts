@@ -7,7 +7,7 @@ import { DocumentEntity, DocumentPageTextEntity, DocumentVersionEntity } from '.
 import { MeetingEntity } from '../meetings/meeting.entity.js';
 import { MinutesEntity, MinutesNoteEntity } from '../minutes/minutes.entity.js';
 import { documentTitle } from './search-links.js';
-import { forDialect } from '../database/raw-sql.js';
+import { forDialect, insertRows } from '../database/raw-sql.js';
 
 interface IndexRow {
   kind: SearchKind;
@@ -123,13 +123,13 @@ export class SearchIndexer implements OnApplicationBootstrap {
     await em.query(forDialect(this.db.dialect, `DELETE FROM search_index WHERE ${where}`), params);
   }
 
+  /** A document's pages in a few multi-row inserts rather than one statement per page. */
   private async insert(em: EntityManager, rows: IndexRow[]): Promise<void> {
-    const sql = forDialect(
-      this.db.dialect,
-      'INSERT INTO search_index (kind, ref_id, meeting_id, page, title, body, title_folded, body_folded) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    await insertRows(
+      em,
+      'INSERT INTO search_index (kind, ref_id, meeting_id, page, title, body, title_folded, body_folded) VALUES',
+      '(?, ?, ?, ?, ?, ?, ?, ?)',
+      rows.map((r) => [r.kind, r.refId, r.meetingId, r.page, r.title, r.body, foldedWords(r.title), foldedWords(r.body)]),
     );
-    for (const r of rows) {
-      await em.query(sql, [r.kind, r.refId, r.meetingId, r.page, r.title, r.body, foldedWords(r.title), foldedWords(r.body)]);
-    }
   }
 }
