@@ -1,11 +1,11 @@
-import { useEffect, useEffectEvent, useRef } from 'react';
+import { useEffect, useEffectEvent, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Annotation } from '@phonghop/shared';
 import { useAnnotationContext } from './annotation-context';
 import { hitsRect, hitsStroke, pathData, pressureWidth, simplify, toPage, type Point } from './geometry';
 import { newId } from './ids';
 import { visible } from './sync-rules';
-import { ERASER_RADIUS, HIGHLIGHTER_FACTOR, SIMPLIFY_EPSILON } from './tools';
+import { ERASER_RADIUS, HIGHLIGHTER_FACTOR, NOTE_COLOUR, SIMPLIFY_EPSILON } from './tools';
 
 const TAP_SLOP = 0.01;
 
@@ -21,7 +21,7 @@ export function AnnotationLayer({ page, aspect }: { page: number; aspect: number
   const { api, tool, colour, width, penSeen } = ctx;
   const svgRef = useRef<SVGSVGElement>(null);
   const liveRef = useRef<SVGPathElement>(null);
-  const marks = visible(api.all.values()).filter((a) => a.page === page);
+  const marks = useMemo(() => visible(api.all.values()).filter((a) => a.page === page), [api.all, page]);
   const drawing = tool !== 'read';
 
   const onDown = useEffectEvent((e: PointerEvent) => {
@@ -140,7 +140,7 @@ export function AnnotationLayer({ page, aspect }: { page: number; aspect: number
             style={{
               left: `${a.x * 100}%`,
               top: `${a.y * 100}%`,
-              ['--note' as string]: a.colour ?? '#f9a825',
+              ['--note' as string]: a.colour ?? NOTE_COLOUR,
             }}
             onClick={() => ctx.openNote({ kind: 'existing', id: a.id })}
             title={a.ownerId === api.userId ? a.text : `${ctx.names.get(a.ownerId) ?? ''}: ${a.text}`}

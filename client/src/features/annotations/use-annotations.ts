@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Annotation, AnnotationDraft } from '@phonghop/shared';
 import { useRealtime, useSocketEvent } from '../../realtime/realtime-context';
 import { annotationDb } from './annotation-db';
@@ -111,9 +111,13 @@ export function useAnnotations(userId: string, documentId: string, version: numb
     return off;
   }, [userId, ours, replace]);
 
-  // Back online (socket reconnected): send what waits, catch up on what others did meanwhile.
+  // Back online (socket reconnected): send what waits, catch up on what others did meanwhile. Only on the change to
+  // connected: on opening, the effects above already kicked the outbox and synced.
+  const wasConnected = useRef(connection === 'connected');
   useEffect(() => {
-    if (connection !== 'connected') return;
+    const back = connection === 'connected' && !wasConnected.current;
+    wasConnected.current = connection === 'connected';
+    if (!back) return;
     outboxFor(userId).kick();
     void sync().catch(() => undefined);
   }, [connection, userId, sync]);
@@ -184,29 +188,24 @@ export function useAnnotations(userId: string, documentId: string, version: numb
     },
     [change, userId],
   );
-  const undo = useCallback(() => {
-    const r = undoStep(historyRef.current, newId);
-    if (!r) return;
-    setHistoryBoth(r.history);
-    applyStep(r.apply);
-  }, [applyStep]);
-  const redo = useCallback(() => {
-    const r = redoStep(historyRef.current, newId);
-    if (!r) return;
-    setHistoryBoth(r.history);
-    applyStep(r.apply);
-  }, [applyStep]);
+  const travel = useCallback(
+    (step: typeof undoStep) => {
+      const r = step(historyRef.current, newId);
+      if (!r) return;
+      setHistoryBoth(r.history);
+      applyStep(r.apply);
+    },
+    [applyStep],
+  );
+  const undo = useCallback(() => travel(undoStep), [travel]);
+  const redo = useCallback(() => travel(redoStep), [travel]);
 
-  return {
-    all,
-    pending,
-    userId,
-    add,
-    update,
-    remove,
-    undo,
-    redo,
-    canUndo: history.done.length > 0,
-    canRedo: history.undone.length > 0,
-  };
+  // One object while nothing changed: the context built from it (AnnotationsProvider) then holds, and the page layers
+  // do not re-render on every render of the reader.
+  const canUndo = history.done.length > 0;
+  const canRedo = history.undone.length > 0;
+  return useMemo(
+    () => ({ all, pending, userId, add, update, remove, undo, redo, canUndo, canRedo }),
+    [all, pending, userId, add, update, remove, undo, redo, canUndo, canRedo],
+  );
 }

@@ -23,8 +23,11 @@ interface Props {
   onDrawn?: (pageNumber: number, drawn: boolean) => void;
   highlights?: readonly PageHighlight[];
   onSelectedHighlight?: (el: HTMLElement) => void;
-  /** Drawn over the page while it is active (the member's annotations). */
-  overlay?: ReactNode;
+  /**
+   * Drawn over the page while it is active (the member's annotations). The callback, not its element: a stable prop
+   * keeps this memoised page from re-rendering on every scroll of the viewer.
+   */
+  renderOverlay?: (page: number, size: Size) => ReactNode;
 }
 
 const NO_HIGHLIGHTS: readonly PageHighlight[] = [];
@@ -46,7 +49,7 @@ function freeCanvas(canvas: HTMLCanvasElement): void {
  * cap (canvas-cap.ts) at the screen's pixel ratio; on a zoom the previous drawing stays, stretched, until the new
  * one is ready, then is freed. Leaving the view frees the canvas, the text layer and pdf.js's page resources.
  */
-export const PdfPage = memo(function PdfPage({ pdf, pageNumber, scale, size, active, label, top, left, onSize, onRendered, onDrawn, highlights = NO_HIGHLIGHTS, onSelectedHighlight, overlay }: Props) {
+export const PdfPage = memo(function PdfPage({ pdf, pageNumber, scale, size, active, label, top, left, onSize, onRendered, onDrawn, highlights = NO_HIGHLIGHTS, onSelectedHighlight, renderOverlay }: Props) {
   const rootRef = useRef<HTMLDivElement>(null);
   const hostRef = useRef<HTMLDivElement>(null);
   const textRef = useRef<HTMLDivElement>(null);
@@ -182,7 +185,7 @@ export const PdfPage = memo(function PdfPage({ pdf, pageNumber, scale, size, act
     <div ref={rootRef} className="pdf-page" data-testid="pdf-page" data-page-number={pageNumber} data-active={active} style={style} aria-label={label} role="region">
       <div ref={hostRef} className="pdf-page__drawing" />
       <div ref={textRef} className="textLayer" />
-      {active && overlay}
+      {active && renderOverlay?.(pageNumber, size)}
     </div>
   );
 });

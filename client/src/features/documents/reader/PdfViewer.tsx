@@ -225,7 +225,7 @@ export function PdfViewer({ pdf, zoom, onZoom, onScale, initialPage, onCurrentPa
                 onDrawn={onDrawn}
                 highlights={highlights.get(n)}
                 onSelectedHighlight={onSelectedHighlight}
-                overlay={active ? renderOverlay?.(n, size) : undefined}
+                renderOverlay={renderOverlay}
               />
             );
           })}
