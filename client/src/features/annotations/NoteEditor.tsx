@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ANNOTATION_LIMITS } from '@phonghop/shared';
 import { useAnnotationContext, type NoteTarget } from './annotation-context';
 import { newId } from './ids';
 import { draftOf } from './sync-rules';
@@ -50,7 +51,7 @@ export function NoteEditor({ target, onClose }: { target: NoteTarget; onClose: (
             value={text}
             onChange={(e) => setText(e.target.value)}
             placeholder={t('annotations.notePlaceholder')}
-            maxLength={2000}
+            maxLength={ANNOTATION_LIMITS.noteChars}
             rows={5}
             autoFocus
             data-testid="note-text"

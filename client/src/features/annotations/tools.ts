@@ -24,4 +24,5 @@ export const ERASER_RADIUS = 0.012;
 /** Simplification tolerance of a finished stroke, in page widths (well under a pixel). */
 export const SIMPLIFY_EPSILON = 0.0006;
 
-export const NOTE_COLOUR = '#f9a825';
+/** Notes and text highlights: the palette's yellow. */
+export const NOTE_COLOUR = COLOURS[3].hex;

@@ -29,7 +29,9 @@ export function MinutesDocument({
       <header className="minutes-doc__header">
         <div>
           {m.header.parentOrg && <p>{m.header.parentOrg}</p>}
-          <p className="strong">{m.header.org}</p>
+          <p>
+            <strong>{m.header.org}</strong>
+          </p>
           {editable ? (
             <NoteField noteKey="doc-number" label={t('minutes.docNumber', { suffix: m.header.docSuffix })} value={notes['doc-number'] ?? ''} editable onChange={onChange} rows={1} />
           ) : (

@@ -28,7 +28,6 @@ export function NoteField({
   }
   return (
     <TextArea
-      className="minutes-note-field"
       label={label}
       value={value}
       rows={rows}

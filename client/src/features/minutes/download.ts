@@ -1,10 +1,6 @@
 import { ApiError, toApiError } from '../../api/api-error';
 import { readBodyWithProgress } from '../../api/read-body';
 
-export interface Downloaded {
-  signatureValid: boolean | null;
-}
-
 /** The file name the server gave in Content-Disposition (RFC 5987 form first), else a fallback. */
 export function fileNameOf(header: string | null, fallback: string): string {
   if (!header) return fallback;
@@ -22,10 +18,9 @@ export function fileNameOf(header: string | null, fallback: string): string {
 
 /**
  * Fetches a file, reporting progress (0–1, or null while the size is unknown), then hands it to the browser as a
- * download. A fetch rather than a plain link: the screen can show progress, an error in Vietnamese, and the
- * signature check the server sends in X-Signature-Valid.
+ * download. A fetch rather than a plain link: the screen can show progress and an error in Vietnamese.
  */
-export async function downloadFile(url: string, fallbackName: string, onProgress: (fraction: number | null) => void): Promise<Downloaded> {
+export async function downloadFile(url: string, fallbackName: string, onProgress: (fraction: number | null) => void): Promise<void> {
   // The network failing (before the answer or in the middle of the body) is the NETWORK_ERROR every screen words the
   // same way, not the browser's own TypeError.
   const res = await fetch(url, { credentials: 'same-origin' }).catch(() => {
@@ -49,6 +44,4 @@ export async function downloadFile(url: string, fallbackName: string, onProgress
   a.remove();
   // the click has started the download; the object URL can go once the browser has read it
   setTimeout(() => URL.revokeObjectURL(href), 60_000);
-  const valid = res.headers.get('X-Signature-Valid');
-  return { signatureValid: valid === null ? null : valid === 'true' };
 }

@@ -2,6 +2,7 @@ import './search.css';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
+import { SEARCH_QUERY_MAX } from '@phonghop/shared';
 import { SearchIcon } from './SearchIcon';
 import { SEARCH_PATH, searchPath } from './search-url';
 import { useSearchShortcut } from './use-search-shortcut';
@@ -51,7 +52,7 @@ export function SearchBox() {
           aria-label={t('search.label')}
           aria-keyshortcuts="/"
           autoComplete="off"
-          maxLength={200}
+          maxLength={SEARCH_QUERY_MAX}
           data-testid="topbar-search"
         />
       </form>

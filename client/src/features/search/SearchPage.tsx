@@ -2,7 +2,7 @@ import './search.css';
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import type { SearchHitDto } from '@phonghop/shared';
+import { SEARCH_QUERY_MAX, type SearchHitDto } from '@phonghop/shared';
 import { useResource } from '../../api/use-resource';
 import { useErrorMessage } from '../../i18n/use-error-message';
 import { Alert } from '../../ui/Alert';
@@ -91,7 +91,7 @@ export function SearchPage() {
           autoComplete="off"
           // The page is opened to type: the user came here for the box.
           autoFocus
-          maxLength={200}
+          maxLength={SEARCH_QUERY_MAX}
           data-testid="search-input"
         />
         <button type="submit" className="btn btn--primary search-page__submit">
