@@ -9,8 +9,11 @@ function foldChar(ch: string): string {
   return ch.normalize('NFD').replace(MARKS, '').replace(/[đĐ]/g, 'd').toLowerCase();
 }
 
+/** The folded text alone (what is indexed and what a query becomes); foldWithOffsets also maps it back. */
 export function foldVietnamese(text: string): string {
-  return foldWithOffsets(text).folded;
+  let folded = '';
+  for (const ch of text) folded += foldChar(ch);
+  return folded;
 }
 
 /**
@@ -40,10 +43,12 @@ export function foldWithOffsets(text: string): { folded: string; start: number[]
  * tokenizers see the same words (PostgreSQL's parser would read "2021-2025" as 2021 and -2025).
  */
 export function foldedWords(text: string): string {
-  return (foldVietnamese(text).match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+  return words(text).join(' ');
 }
 
 /** The words of a query, folded; what both engines match (whole words, all of them). */
 export function searchTerms(query: string): string[] {
-  return [...new Set(foldVietnamese(query).match(/[\p{L}\p{N}]+/gu) ?? [])];
+  return [...new Set(words(query))];
 }
+
+const words = (text: string): string[] => foldVietnamese(text).match(/[\p{L}\p{N}]+/gu) ?? [];

@@ -23,12 +23,6 @@ export type SearchRequest = z.input<typeof searchRequestSchema>;
 export const SEARCH_KINDS = ['meeting', 'agenda_item', 'document', 'minutes'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
-export const SEARCH_KIND_LABELS_VI: Readonly<Record<SearchKind, string>> = {
-  meeting: 'Cuộc họp',
-  agenda_item: 'Nội dung chương trình',
-  document: 'Tài liệu',
-  minutes: 'Biên bản',
-};
 
 /** A highlighted span of `snippet`, as UTF-16 offsets [start, end): the client wraps them, no HTML crosses the wire. */
 export interface SearchHighlight {
