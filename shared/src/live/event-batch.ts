@@ -110,17 +110,15 @@ export function packEvents(events: readonly MeetingEventDto[]): PackedEventBatch
   else if (actorFrom !== undefined) shared.actorFrom = actorFrom;
   else columns.actorUserId = events.map((e) => e.actorUserId);
 
-  if (!objects) {
-    columns.raw = events.map((e) => e.payload);
-    return { meetingId, seq, count: events.length, hash: events[events.length - 1].hash, shared, columns };
+  if (!objects) columns.raw = events.map((e) => e.payload);
+  else {
+    const payload = commonPayload(objects);
+    if (payload) shared.payload = payload;
+    const rests = objects.map((p) => without(p, payload));
+    const keyed = byKey(rests);
+    if (!keyed) columns.payloads = rests;
+    else if (Object.keys(keyed).length > 0) columns.payload = keyed;
   }
-  const payload = commonPayload(objects);
-  if (payload) shared.payload = payload;
-  const rests = objects.map((p) => without(p, payload));
-  const keyed = byKey(rests);
-  if (keyed) {
-    if (Object.keys(keyed).length > 0) columns.payload = keyed;
-  } else columns.payloads = rests;
   return { meetingId, seq, count: events.length, hash: events[events.length - 1].hash, shared, columns };
 }
 
