@@ -77,7 +77,8 @@ async function page(request) {
     return await fetch(request);
   } catch (error) {
     const cache = await caches.open(SHELL);
-    const shell = (await cache.match('/')) ?? (await cache.match('/index.html'));
+    // the shell is kept under '/' (offline-manifest.json lists index.html there)
+    const shell = await cache.match('/');
     if (shell) return shell;
     throw error;
   }
@@ -111,22 +112,20 @@ async function apiData(request) {
  * page and the reader ask for, fetched while the network is there. The app asks for it whenever it (re)connects.
  */
 async function warmMember() {
-  const cache = await caches.open(API);
-  if (!(await keep(cache, '/api/auth/session'))) return;
-  await keep(cache, '/api/meetings?scope=upcoming'); // the home page's list
-  for (const meeting of (await keep(cache, '/api/meetings?scope=all')) ?? []) {
+  if (!(await keep('/api/auth/session'))) return;
+  await keep('/api/meetings?scope=upcoming'); // the home page's list
+  for (const meeting of (await keep('/api/meetings?scope=all')) ?? []) {
     // the meetings whose pack the tablet carries (pack-sync.ts): from the invitation until archived
     if (!['published', 'in_progress', 'ended'].includes(meeting.status) || meeting.myRole === null) continue;
     const base = `/api/meetings/${encodeURIComponent(meeting.id)}`;
-    await keep(cache, base);
-    await keep(cache, `${base}/agenda`);
-    for (const doc of (await keep(cache, `${base}/documents`)) ?? []) await keep(cache, `/api/documents/${encodeURIComponent(doc.id)}`);
+    await keep(base);
+    await keep(`${base}/agenda`);
+    for (const doc of (await keep(`${base}/documents`)) ?? []) await keep(`/api/documents/${encodeURIComponent(doc.id)}`);
   }
 }
 
-async function keep(cache, url) {
-  const res = await fetch(url, { credentials: 'same-origin' });
-  if (!res.ok) return null;
-  await cache.put(url, res.clone());
-  return res.json();
+/** A record fetched and kept by apiData's own rule (JSON only; a refused session drops its copy). */
+async function keep(url) {
+  const res = await apiData(new Request(url, { credentials: 'same-origin' }));
+  return res.ok ? res.json() : null;
 }
