@@ -29,12 +29,10 @@ const SUMMARY = 'Đề nghị bổ sung số liệu thu ngân sách quý IV và 
 const COMMENT = 'Đề nghị ghi rõ thời hạn hoàn thiện số liệu trong kết luận.';
 const OTHER = 'Thống nhất lịch họp thường kỳ tháng 12 vào sáng thứ Ba tuần đầu tháng.';
 const VI = {
-  saved: 'Đã lưu lúc',
   passed: 'Thông qua',
   valid: 'Chữ ký hợp lệ',
   submitted: 'Đã trình chủ trì',
   approved: 'Đã duyệt, đã ký số',
-  due: 'Hạn ban hành thông báo kết luận:',
   notStarted: 'Chưa thực hiện',
   conflict: 'Biên bản vừa được người khác cập nhật',
   notShared: 'Biên bản đang được soạn thảo',
