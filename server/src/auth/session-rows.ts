@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { SystemRole } from '@phonghop/shared';
-import { dialectOf, forDialect, readBoolean, readTimestamp } from '../database/raw-sql.js';
+import { rawQuery, readBoolean, readTimestamp } from '../database/raw-sql.js';
 import { UserEntity } from '../users/user.entity.js';
 import { SessionEntity } from './session.entity.js';
 
@@ -34,17 +34,15 @@ interface SessionUserRow {
  * tablet fleet reconnecting after a restart makes hundreds at once. Mapped to the same entity classes.
  */
 export async function liveSessionByTokenHash(em: EntityManager, tokenHash: string): Promise<{ session: SessionEntity; user: UserEntity | null } | null> {
-  const [r] = await em.query<SessionUserRow[]>(
-    forDialect(
-      dialectOf(em),
-      `SELECT s.id AS s_id, s.token_hash AS s_token_hash, s.user_id AS s_user_id, s.created_at AS s_created_at, s.expires_at AS s_expires_at,
+  const [r] = await rawQuery<SessionUserRow>(
+    em,
+    `SELECT s.id AS s_id, s.token_hash AS s_token_hash, s.user_id AS s_user_id, s.created_at AS s_created_at, s.expires_at AS s_expires_at,
          s.last_seen_at AS s_last_seen_at, s.user_agent AS s_user_agent, s.ip AS s_ip,
          u.id AS u_id, u.username AS u_username, u.full_name AS u_full_name, u.position AS u_position, u.unit AS u_unit, u.role AS u_role,
          u.password_hash AS u_password_hash, u.disabled AS u_disabled, u.must_change_password AS u_must_change_password,
          u.calendar_token_hash AS u_calendar_token_hash, u.created_at AS u_created_at, u.updated_at AS u_updated_at, u.last_login_at AS u_last_login_at
        FROM sessions s LEFT JOIN users u ON u.id = s.user_id
        WHERE s.token_hash = ? AND s.revoked_at IS NULL`,
-    ),
     [tokenHash],
   );
   if (!r) return null;

@@ -1,6 +1,7 @@
 import { type BeforeApplicationShutdown, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import type { SqlDialect } from './raw-sql.js';
 
 /**
  * The single path for writes. TypeORM's better-sqlite3 driver shares one connection with no lock, so two
@@ -17,7 +18,7 @@ export class DbWriter implements BeforeApplicationShutdown {
     this.serialise = dataSource.options.type === 'better-sqlite3';
   }
 
-  get dialect(): 'sqlite' | 'postgres' {
+  get dialect(): SqlDialect {
     return this.serialise ? 'sqlite' : 'postgres';
   }
 

@@ -23,6 +23,14 @@ export function forDialect(dialect: SqlDialect, sql: string): string {
   return text;
 }
 
+/** `sql`, written with `?`, run on `em` in its dialect; `R` is a row's type. */
+export function rawQuery<R = unknown>(em: EntityManager, sql: string, params: readonly unknown[] = []): Promise<R[]> {
+  return em.query<R[]>(forDialect(dialectOf(em), sql), [...params]);
+}
+
+/** `?, ?, ?`: the placeholders of an IN list of `n` values. */
+export const placeholders = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
+
 /** A `jsonb` column's parameter: SQLite stores its binary JSONB from the text (as TypeORM does), PostgreSQL casts. */
 export const jsonParam = (dialect: SqlDialect): string => (dialect === 'sqlite' ? 'jsonb(?)' : '?::jsonb');
 

@@ -6,7 +6,7 @@ import type { MeetingEventDto } from '@phonghop/shared';
 import { AppError } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
 import { DbWriter, isUniqueViolation } from '../database/db-writer.js';
-import { dialectOf, forDialect, insertRows, jsonParam, timestampParam } from '../database/raw-sql.js';
+import { dialectOf, insertRows, jsonParam, placeholders, rawQuery, timestampParam } from '../database/raw-sql.js';
 import { selectEvents } from './event-rows.js';
 import { ChainVerifier, type ChainVerdict, eventHash, GENESIS_HASH } from './hash-chain.js';
 import { MeetingEventEntity } from './meeting-event.entity.js';
@@ -74,7 +74,7 @@ export class EventLogService {
   async byKeys(em: EntityManager, meetingId: string, keys: readonly string[]): Promise<Map<string, MeetingEventDto>> {
     if (keys.length === 0) return new Map();
     const unique = [...new Set(keys)];
-    const rows = await selectEvents(em, `meeting_id = ? AND idempotency_key IN (${unique.map(() => '?').join(', ')})`, [meetingId, ...unique], ', idempotency_key');
+    const rows = await selectEvents(em, `meeting_id = ? AND idempotency_key IN (${placeholders(unique.length)})`, [meetingId, ...unique], ', idempotency_key');
     return new Map(rows.map(({ idempotencyKey, ...dto }) => [idempotencyKey!, dto]));
   }
 
@@ -167,8 +167,9 @@ export class EventLogService {
   }
 
   private async head(em: EntityManager, meetingId: string): Promise<{ seq: number; hash: string } | null> {
-    const [row] = await em.query<Array<{ seq: number | string; hash: string }>>(
-      forDialect(dialectOf(em), 'SELECT seq, hash FROM meeting_events WHERE meeting_id = ? ORDER BY seq DESC LIMIT 1'),
+    const [row] = await rawQuery<{ seq: number | string; hash: string }>(
+      em,
+      'SELECT seq, hash FROM meeting_events WHERE meeting_id = ? ORDER BY seq DESC LIMIT 1',
       [meetingId],
     );
     return row ? { seq: Number(row.seq), hash: row.hash } : null;

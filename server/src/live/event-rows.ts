@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { MeetingEventDto } from '@phonghop/shared';
-import { dialectOf, forDialect, jsonColumn, readJson, readTimestamp, type SqlDialect } from '../database/raw-sql.js';
+import { dialectOf, jsonColumn, rawQuery, readJson, readTimestamp, type SqlDialect } from '../database/raw-sql.js';
 
 interface EventRow {
   meeting_id: string;
@@ -19,8 +19,9 @@ interface EventRow {
  */
 export async function selectEvents(em: EntityManager, where: string, params: unknown[], extra = ''): Promise<Array<MeetingEventDto & { idempotencyKey?: string | null }>> {
   const dialect: SqlDialect = dialectOf(em);
-  const rows = await em.query<EventRow[]>(
-    forDialect(dialect, `SELECT meeting_id, seq, type, ${jsonColumn(dialect, 'payload')}, actor_user_id, at, hash${extra} FROM meeting_events WHERE ${where}`),
+  const rows = await rawQuery<EventRow>(
+    em,
+    `SELECT meeting_id, seq, type, ${jsonColumn(dialect, 'payload')}, actor_user_id, at, hash${extra} FROM meeting_events WHERE ${where}`,
     params,
   );
   return rows.map((r) => ({

@@ -4,7 +4,7 @@ import type { CommandInput, LiveControlCommand, LiveEvent, LiveEventPayload, Liv
 import { AgendaItemEntity } from '../agenda/agenda-item.entity.js';
 import { AppError } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
-import { dialectOf, forDialect } from '../database/raw-sql.js';
+import { rawQuery } from '../database/raw-sql.js';
 import type { Viewer } from '../meetings/meeting-access.js';
 import type { MeetingContext } from '../meetings/meetings.service.js';
 import { liveSettingsOf } from './live-room.js';
@@ -106,11 +106,9 @@ export class LiveCommandEvents {
   private async pageShown(em: EntityManager, p: CommandInput<'presentation:go-to-page'>, scope: CommandScope): Promise<EventOf> {
     this.assertPresenter(scope);
     // One hand-written read (ADR 15): a page turn is the room's most frequent command.
-    const [version] = await em.query<Array<{ page_count: number | string }>>(
-      forDialect(
-        dialectOf(em),
-        'SELECT v.page_count FROM documents d JOIN document_versions v ON v.document_id = d.id WHERE d.id = ? AND d.meeting_id = ? AND v.version = ?',
-      ),
+    const [version] = await rawQuery<{ page_count: number | string }>(
+      em,
+      'SELECT v.page_count FROM documents d JOIN document_versions v ON v.document_id = d.id WHERE d.id = ? AND d.meeting_id = ? AND v.version = ?',
       [p.documentId, p.meetingId, p.version],
     );
     if (!version) throw new AppError('NOT_FOUND');

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { initialLiveState, LIVE_STATE_VERSION, type LiveSnapshot, type LiveState, replay } from '@phonghop/shared';
-import { dialectOf, forDialect, jsonColumn, jsonParam, readJson, timestampParam } from '../database/raw-sql.js';
+import { dialectOf, jsonColumn, jsonParam, rawQuery, readJson, timestampParam } from '../database/raw-sql.js';
 import { selectEvents } from './event-rows.js';
 
 /**
@@ -17,8 +17,9 @@ export class LiveStateStore {
    */
   async load(em: EntityManager, meetingId: string): Promise<LiveSnapshot> {
     const dialect = dialectOf(em);
-    const [stored] = await em.query<Array<{ seq: number | string; version: number | string; state: unknown }>>(
-      forDialect(dialect, `SELECT seq, version, ${jsonColumn(dialect, 'state')} FROM meeting_live_snapshots WHERE meeting_id = ?`),
+    const [stored] = await rawQuery<{ seq: number | string; version: number | string; state: unknown }>(
+      em,
+      `SELECT seq, version, ${jsonColumn(dialect, 'state')} FROM meeting_live_snapshots WHERE meeting_id = ?`,
       [meetingId],
     );
     const base: LiveSnapshot =
@@ -33,12 +34,10 @@ export class LiveStateStore {
 
   async save(em: EntityManager, meetingId: string, snapshot: LiveSnapshot, at: Date): Promise<void> {
     const dialect = dialectOf(em);
-    await em.query(
-      forDialect(
-        dialect,
-        `INSERT INTO meeting_live_snapshots (meeting_id, seq, version, state, updated_at) VALUES (?, ?, ?, ${jsonParam(dialect)}, ?)
+    await rawQuery(
+      em,
+      `INSERT INTO meeting_live_snapshots (meeting_id, seq, version, state, updated_at) VALUES (?, ?, ?, ${jsonParam(dialect)}, ?)
          ON CONFLICT (meeting_id) DO UPDATE SET seq = excluded.seq, version = excluded.version, state = excluded.state, updated_at = excluded.updated_at`,
-      ),
       [meetingId, snapshot.seq, LIVE_STATE_VERSION, JSON.stringify(snapshot.state), timestampParam(dialect, at)],
     );
   }

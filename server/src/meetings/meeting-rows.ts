@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { AgendaStatus, LiveSettingsInput, MeetingKind, MeetingRole, MeetingStatus, RsvpStatus } from '@phonghop/shared';
-import { dialectOf, forDialect, jsonColumn, readBoolean, readJson, readTimestamp } from '../database/raw-sql.js';
+import { dialectOf, jsonColumn, rawQuery, readBoolean, readJson, readTimestamp } from '../database/raw-sql.js';
 import { MeetingEntity } from './meeting.entity.js';
 import { ParticipantEntity } from './participant.entity.js';
 
@@ -37,13 +37,11 @@ const maybeTime = (value: string | Date | null): Date | null => (value === null 
 
 export async function meetingById(em: EntityManager, id: string): Promise<MeetingEntity | null> {
   const dialect = dialectOf(em);
-  const [r] = await em.query<MeetingRowSql[]>(
-    forDialect(
-      dialect,
-      `SELECT id, title, kind, status, starts_at, ends_at, location, organizer, content, preparation, cancel_reason, published_at, short_notice,
+  const [r] = await rawQuery<MeetingRowSql>(
+    em,
+    `SELECT id, title, kind, status, starts_at, ends_at, location, organizer, content, preparation, cancel_reason, published_at, short_notice,
        agenda_status, agenda_approved_at, agenda_approved_by, ${jsonColumn(dialect, 'live_settings')}, created_by, created_at, updated_at
        FROM meetings WHERE id = ?`,
-    ),
     [id],
   );
   if (!r) return null;
@@ -100,8 +98,9 @@ const toParticipant = (r: ParticipantRowSql): ParticipantEntity =>
 
 /** A meeting's participants, oldest first. */
 export async function participantsOf(em: EntityManager, meetingId: string): Promise<ParticipantEntity[]> {
-  const rows = await em.query<ParticipantRowSql[]>(
-    forDialect(dialectOf(em), `SELECT ${PARTICIPANT_COLUMNS} FROM meeting_participants p WHERE p.meeting_id = ? ORDER BY p.created_at`),
+  const rows = await rawQuery<ParticipantRowSql>(
+    em,
+    `SELECT ${PARTICIPANT_COLUMNS} FROM meeting_participants p WHERE p.meeting_id = ? ORDER BY p.created_at`,
     [meetingId],
   );
   return rows.map(toParticipant);
@@ -115,13 +114,11 @@ export interface SeatName {
 
 /** The participants, and the names of each and of their substitutes by user id (a join draws the seats by name). */
 export async function participantsWithNames(em: EntityManager, meetingId: string): Promise<{ participants: ParticipantEntity[]; names: Map<string, SeatName> }> {
-  const rows = await em.query<Array<ParticipantRowSql & { u_full_name: string | null; u_position: string | null; s_full_name: string | null; s_position: string | null }>>(
-    forDialect(
-      dialectOf(em),
-      `SELECT ${PARTICIPANT_COLUMNS}, u.full_name AS u_full_name, u.position AS u_position, s.full_name AS s_full_name, s.position AS s_position
+  const rows = await rawQuery<ParticipantRowSql & { u_full_name: string | null; u_position: string | null; s_full_name: string | null; s_position: string | null }>(
+    em,
+    `SELECT ${PARTICIPANT_COLUMNS}, u.full_name AS u_full_name, u.position AS u_position, s.full_name AS s_full_name, s.position AS s_position
        FROM meeting_participants p LEFT JOIN users u ON u.id = p.user_id LEFT JOIN users s ON s.id = p.substitute_user_id
        WHERE p.meeting_id = ? ORDER BY p.created_at`,
-    ),
     [meetingId],
   );
   const names = new Map<string, SeatName>();

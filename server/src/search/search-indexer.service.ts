@@ -7,7 +7,7 @@ import { DocumentEntity, DocumentPageTextEntity, DocumentVersionEntity } from '.
 import { MeetingEntity } from '../meetings/meeting.entity.js';
 import { MinutesEntity, MinutesNoteEntity } from '../minutes/minutes.entity.js';
 import { documentTitle } from './search-links.js';
-import { forDialect, insertRows } from '../database/raw-sql.js';
+import { insertRows, rawQuery } from '../database/raw-sql.js';
 
 interface IndexRow {
   kind: SearchKind;
@@ -120,7 +120,7 @@ export class SearchIndexer implements OnApplicationBootstrap {
   }
 
   private async remove(em: EntityManager, where: string, params: unknown[]): Promise<void> {
-    await em.query(forDialect(this.db.dialect, `DELETE FROM search_index WHERE ${where}`), params);
+    await rawQuery(em, `DELETE FROM search_index WHERE ${where}`, params);
   }
 
   /** A document's pages in a few multi-row inserts rather than one statement per page. */

@@ -1,4 +1,4 @@
-import { forDialect } from '../database/raw-sql.js';
+import { forDialect, type SqlDialect } from '../database/raw-sql.js';
 
 export interface CandidateRow {
   kind: string;
@@ -14,7 +14,7 @@ export interface CandidateRow {
  * they are an office secretary, to documents still in the pack and to approved minutes. The finer rules (drafts,
  * 'selected' documents, guests) are checked again in code on these candidates.
  */
-export function candidatesSql(dialect: 'sqlite' | 'postgres'): string {
+export function candidatesSql(dialect: SqlDialect): string {
   const match =
     dialect === 'sqlite'
       ? { from: 'search_index', where: 'search_index MATCH ?', order: 'bm25(search_index, 0, 0, 0, 0, 0, 0, 4.0, 1.0)', s: 'search_index' }
@@ -35,6 +35,6 @@ export function candidatesSql(dialect: 'sqlite' | 'postgres'): string {
 }
 
 /** FTS5 wants each word quoted (a bare word such as NOT or NEAR is an operator); tsquery joins them with &. */
-export function matchExpression(dialect: 'sqlite' | 'postgres', terms: readonly string[]): string {
+export function matchExpression(dialect: SqlDialect, terms: readonly string[]): string {
   return dialect === 'sqlite' ? terms.map((t) => `"${t}"`).join(' ') : terms.join(' & ');
 }

@@ -3,6 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { type DataSource, In, type Repository } from 'typeorm';
 import { type SearchHitDto, type SearchKind, type SearchResultDto, searchTerms } from '@phonghop/shared';
 import { AppError } from '../common/app-error.js';
+import { dialectOf, type SqlDialect } from '../database/raw-sql.js';
 import { DocumentEntity, DocumentGrantEntity } from '../documents/document.entity.js';
 import { membershipOf, type Viewer } from '../meetings/meeting-access.js';
 import { MeetingEntity } from '../meetings/meeting.entity.js';
@@ -18,7 +19,7 @@ const CANDIDATES_PER_HIT = 5;
 
 @Injectable()
 export class SearchService {
-  private readonly dialect: 'sqlite' | 'postgres';
+  private readonly dialect: SqlDialect;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -28,7 +29,7 @@ export class SearchService {
     @InjectRepository(DocumentGrantEntity) private readonly grants: Repository<DocumentGrantEntity>,
     @InjectRepository(MinutesEntity) private readonly minutes: Repository<MinutesEntity>,
   ) {
-    this.dialect = dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite';
+    this.dialect = dialectOf(dataSource.manager);
   }
 
   async search(viewer: Viewer, query: string, limit: number): Promise<SearchResultDto> {

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { MeetingRole, MeetingStatus, VoteKind, VoteOption, VoteStatus } from '@phonghop/shared';
-import { dialectOf, forDialect, insertRows, jsonColumn, jsonParam, readBoolean, readJson, readTimestamp, type SqlDialect, timestampParam } from '../database/raw-sql.js';
+import { dialectOf, insertRows, jsonColumn, jsonParam, placeholders, rawQuery, readBoolean, readJson, readTimestamp, timestampParam } from '../database/raw-sql.js';
 import type { ParticipantRow } from '../meetings/meeting-access.js';
 import type { BatchVote, PlannedBallot } from './ballot-plan.js';
 
@@ -10,25 +10,18 @@ import type { BatchVote, PlannedBallot } from './ballot-plan.js';
  * entities in vote-records.entity.ts and vote.entity.ts.
  */
 
-const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
-
-async function select<T>(em: EntityManager, sql: string, params: unknown[]): Promise<{ dialect: SqlDialect; rows: T[] }> {
-  const dialect = dialectOf(em);
-  return { dialect, rows: await em.query<T[]>(forDialect(dialect, sql), params) };
-}
-
 export async function meetingStatus(em: EntityManager, meetingId: string): Promise<MeetingStatus | null> {
-  const { rows } = await select<{ status: MeetingStatus }>(em, 'SELECT status FROM meetings WHERE id = ?', [meetingId]);
+  const rows = await rawQuery<{ status: MeetingStatus }>(em, 'SELECT status FROM meetings WHERE id = ?', [meetingId]);
   return rows[0]?.status ?? null;
 }
 
 /** The participant rows of these people's seats: their own, or the one they hold as a delegated substitute. */
 export async function seatRows(em: EntityManager, meetingId: string, userIds: readonly string[]): Promise<ParticipantRow[]> {
   const ids = [...new Set(userIds)];
-  const { rows } = await select<{ user_id: string; role: MeetingRole; rsvp: string; substitute_user_id: string | null }>(
+  const rows = await rawQuery<{ user_id: string; role: MeetingRole; rsvp: string; substitute_user_id: string | null }>(
     em,
     `SELECT user_id, role, rsvp, substitute_user_id FROM meeting_participants
-     WHERE meeting_id = ? AND (user_id IN (${marks(ids.length)}) OR (rsvp = 'delegated' AND substitute_user_id IN (${marks(ids.length)})))
+     WHERE meeting_id = ? AND (user_id IN (${placeholders(ids.length)}) OR (rsvp = 'delegated' AND substitute_user_id IN (${placeholders(ids.length)})))
      ORDER BY created_at`,
     [meetingId, ...ids, ...ids],
   );
@@ -37,7 +30,7 @@ export async function seatRows(em: EntityManager, meetingId: string, userIds: re
 
 export async function batchVotes(em: EntityManager, meetingId: string, voteIds: readonly string[]): Promise<BatchVote[]> {
   const dialect = dialectOf(em);
-  const { rows } = await select<{
+  const rows = await rawQuery<{
     id: string;
     status: VoteStatus;
     closes_at: string | Date | null;
@@ -51,7 +44,7 @@ export async function batchVotes(em: EntityManager, meetingId: string, voteIds: 
   }>(
     em,
     `SELECT id, status, closes_at, kind, ${jsonColumn(dialect, 'eligible')}, allow_change, cast_count, ${jsonColumn(dialect, 'options')}, max_choices, show_live_choices
-     FROM votes WHERE meeting_id = ? AND id IN (${marks(voteIds.length)})`,
+     FROM votes WHERE meeting_id = ? AND id IN (${placeholders(voteIds.length)})`,
     [meetingId, ...voteIds],
   );
   return rows.map((r) => ({
@@ -70,7 +63,7 @@ export async function batchVotes(em: EntityManager, meetingId: string, voteIds: 
 
 /** `voteId:seat` of every seat that has voted in these votes (at most the room). */
 export async function castSlots(em: EntityManager, voteIds: readonly string[]): Promise<Set<string>> {
-  const { rows } = await select<{ vote_id: string; seat_user_id: string }>(em, `SELECT vote_id, seat_user_id FROM vote_participation WHERE vote_id IN (${marks(voteIds.length)})`, [
+  const rows = await rawQuery<{ vote_id: string; seat_user_id: string }>(em, `SELECT vote_id, seat_user_id FROM vote_participation WHERE vote_id IN (${placeholders(voteIds.length)})`, [
     ...voteIds,
   ]);
   return new Set(rows.map((r) => `${r.vote_id}:${r.seat_user_id}`));
@@ -80,9 +73,9 @@ export async function castSlots(em: EntityManager, voteIds: readonly string[]): 
 export async function storedChoices(em: EntityManager, voteIds: readonly string[]): Promise<Map<string, string[]>> {
   if (voteIds.length === 0) return new Map();
   const dialect = dialectOf(em);
-  const { rows } = await select<{ vote_id: string; seat_user_id: string; choices: unknown }>(
+  const rows = await rawQuery<{ vote_id: string; seat_user_id: string; choices: unknown }>(
     em,
-    `SELECT vote_id, seat_user_id, ${jsonColumn(dialect, 'choices')} FROM vote_ballots WHERE vote_id IN (${marks(voteIds.length)})`,
+    `SELECT vote_id, seat_user_id, ${jsonColumn(dialect, 'choices')} FROM vote_ballots WHERE vote_id IN (${placeholders(voteIds.length)})`,
     [...voteIds],
   );
   return new Map(rows.map((r) => [`${r.vote_id}:${r.seat_user_id}`, readJson(dialect, r.choices) as string[]]));
@@ -92,9 +85,9 @@ export async function storedChoices(em: EntityManager, voteIds: readonly string[
 export async function liveCounts(em: EntityManager, voteIds: readonly string[]): Promise<Map<string, Record<string, number>>> {
   const counts = new Map<string, Record<string, number>>();
   if (voteIds.length === 0) return counts;
-  const { rows } = await select<{ vote_id: string; option_key: string; count: number | string }>(
+  const rows = await rawQuery<{ vote_id: string; option_key: string; count: number | string }>(
     em,
-    `SELECT vote_id, option_key, count FROM vote_counts WHERE vote_id IN (${marks(voteIds.length)})`,
+    `SELECT vote_id, option_key, count FROM vote_counts WHERE vote_id IN (${placeholders(voteIds.length)})`,
     [...voteIds],
   );
   for (const r of rows) counts.set(r.vote_id, { ...counts.get(r.vote_id), [r.option_key]: Number(r.count) });
@@ -124,8 +117,9 @@ export async function writeBallots(em: EntityManager, ballots: readonly PlannedB
   );
   // Only open and named votes allow a change (a secret ballot's first choice is nowhere to be found).
   for (const b of ballots.filter((x) => x.previous !== null)) {
-    await em.query(
-      forDialect(dialect, `UPDATE vote_ballots SET choices = ${jsonParam(dialect)}, recorded_by_secretary = ?, cast_at = ? WHERE vote_id = ? AND seat_user_id = ?`),
+    await rawQuery(
+      em,
+      `UPDATE vote_ballots SET choices = ${jsonParam(dialect)}, recorded_by_secretary = ?, cast_at = ? WHERE vote_id = ? AND seat_user_id = ?`,
       [JSON.stringify(b.item.choices), b.item.recordedBySecretary, at, b.vote.id, b.seat],
     );
   }
@@ -133,11 +127,12 @@ export async function writeBallots(em: EntityManager, ballots: readonly PlannedB
     // one statement per vote, whatever the options moved (a round trip each on PostgreSQL)
     const moved = [...moves].filter(([, delta]) => delta !== 0);
     if (moved.length === 0) continue;
-    await em.query(
-      forDialect(dialect, `UPDATE vote_counts SET count = count + CASE option_key ${moved.map(() => 'WHEN ? THEN CAST(? AS INTEGER)').join(' ')} END WHERE vote_id = ? AND option_key IN (${marks(moved.length)})`),
+    await rawQuery(
+      em,
+      `UPDATE vote_counts SET count = count + CASE option_key ${moved.map(() => 'WHEN ? THEN CAST(? AS INTEGER)').join(' ')} END WHERE vote_id = ? AND option_key IN (${placeholders(moved.length)})`,
       [...moved.flatMap(([key, delta]) => [key, Math.trunc(delta)]), voteId, ...moved.map(([key]) => key)],
     );
   }
   const castCounts = new Map(ballots.map((b) => [b.vote.id, b.castCount]));
-  for (const [id, castCount] of castCounts) await em.query(forDialect(dialect, 'UPDATE votes SET cast_count = ? WHERE id = ?'), [castCount, id]);
+  for (const [id, castCount] of castCounts) await rawQuery(em, 'UPDATE votes SET cast_count = ? WHERE id = ?', [castCount, id]);
 }
