@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { CurrentAuth, type RequestAuth, viewerOf } from '../auth/auth.decorators.js';
 import { ZodPipe } from '../common/zod.pipe.js';
 import { DocumentFilesService } from '../documents/document-files.service.js';
-import { contentDisposition } from '../documents/pipeline/file-name.js';
+import { sendAttachment } from '../common/send-attachment.js';
 import { AnnotationsExportService } from './annotations-export.service.js';
 import { notesCsv, notesText } from './notes-list.js';
 
@@ -31,7 +31,7 @@ export class AnnotationsExportController {
     const file = await this.exports.annotatedPdf(viewer, documentId, query.version);
     // A copy of the document left the room: the access log records it like any download.
     await this.files.logAccess(viewer, documentId, file.version, 'download', req.ip ?? '');
-    send(res, 'application/pdf', `${file.baseName} (bản có ghi chú).pdf`, Buffer.from(file.body.buffer, file.body.byteOffset, file.body.byteLength));
+    sendAttachment(res, 'application/pdf', `${file.baseName} (bản có ghi chú).pdf`, Buffer.from(file.body.buffer, file.body.byteOffset, file.body.byteLength));
   }
 
   @Get('notes')
@@ -48,18 +48,11 @@ export class AnnotationsExportController {
         res.json(list);
         return;
       case 'txt':
-        send(res, 'text/plain; charset=utf-8', `${list.title} (ghi chú).txt`, Buffer.from(notesText(list), 'utf8'));
+        sendAttachment(res, 'text/plain; charset=utf-8', `${list.title} (ghi chú).txt`, Buffer.from(notesText(list), 'utf8'));
         return;
       case 'csv':
-        send(res, 'text/csv; charset=utf-8', `${list.title} (ghi chú).csv`, Buffer.from(notesCsv(list), 'utf8'));
+        sendAttachment(res, 'text/csv; charset=utf-8', `${list.title} (ghi chú).csv`, Buffer.from(notesCsv(list), 'utf8'));
         return;
     }
   }
-}
-
-function send(res: Response, contentType: string, fileName: string, body: Buffer): void {
-  res.setHeader('Content-Type', contentType);
-  res.setHeader('Content-Disposition', contentDisposition(fileName));
-  res.setHeader('Cache-Control', 'private, no-store');
-  res.send(body);
 }

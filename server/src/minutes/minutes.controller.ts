@@ -22,7 +22,7 @@ import {
 import { CurrentAuth, type RequestAuth, viewerOf } from '../auth/auth.decorators.js';
 import { AppError } from '../common/app-error.js';
 import { ZodPipe } from '../common/zod.pipe.js';
-import { contentDisposition } from '../documents/pipeline/file-name.js';
+import { sendAttachment } from '../common/send-attachment.js';
 import { type MinutesFile, MinutesWorkflow } from './minutes-workflow.service.js';
 import { MinutesService } from './minutes.service.js';
 import { TasksService } from './tasks.service.js';
@@ -162,12 +162,10 @@ export class MinutesController {
 }
 
 function send(res: Response, file: MinutesFile): void {
-  res.setHeader('Content-Type', file.contentType);
-  res.setHeader('Content-Disposition', contentDisposition(file.filename));
-  res.setHeader('Cache-Control', 'private, no-store');
+  const signature: Record<string, string> = {};
   if (file.signature) {
-    res.setHeader('X-Signature-Valid', String(file.signature.valid));
-    if (file.signature.version) res.setHeader('X-Minutes-SHA256', file.signature.version.sha256);
+    signature['X-Signature-Valid'] = String(file.signature.valid);
+    if (file.signature.version) signature['X-Minutes-SHA256'] = file.signature.version.sha256;
   }
-  res.send(file.body);
+  sendAttachment(res, file.contentType, file.filename, file.body, signature);
 }

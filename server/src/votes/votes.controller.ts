@@ -2,7 +2,7 @@ import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import type { VoteDetailDto, VoteDto } from '@phonghop/shared';
 import { CurrentAuth, type RequestAuth, viewerOf } from '../auth/auth.decorators.js';
-import { contentDisposition } from '../documents/pipeline/file-name.js';
+import { sendAttachment } from '../common/send-attachment.js';
 import { type CsvFile, type PdfFile, VotesQueryService } from './votes-query.service.js';
 
 const uuid = new ParseUUIDPipe();
@@ -51,8 +51,5 @@ function sendCsv(res: Response, file: CsvFile): void {
 }
 
 function sendPdf(res: Response, file: PdfFile): void {
-  res.setHeader('Content-Type', 'application/pdf');
-  res.setHeader('Content-Disposition', contentDisposition(file.filename));
-  res.setHeader('Cache-Control', 'private, no-store');
-  res.send(file.body);
+  sendAttachment(res, 'application/pdf', file.filename, file.body);
 }
