@@ -39,13 +39,13 @@ export class AnnotatedPdfError extends Error {
   }
 }
 
-const HIGHLIGHTER_OPACITY = 0.35;
-const HIGHLIGHT_OPACITY = 0.35;
+/** Highlighter strokes and text highlights alike: the text stays readable through them. */
+const MARKER_OPACITY = 0.35;
 const NOTE_COLOUR = '#facc15';
 const NOTE_ICON_PT = 14;
 
 /** Point (dx, dy) of the page as displayed (origin top-left, y down, in points) → default user space. */
-export interface PageFrame {
+interface PageFrame {
   width: number;
   height: number;
   rotation: 0 | 90 | 180 | 270;
@@ -56,7 +56,7 @@ export interface PageFrame {
  * The page as a reader shows it: the visible box (CropBox within MediaBox, whose origin need not be 0,0) turned by
  * /Rotate clockwise. The tablet stores marks as 0..1 of that displayed page, as pdf.js's viewport gives them.
  */
-export function pageFrame(page: PDFPage): PageFrame {
+function pageFrame(page: PDFPage): PageFrame {
   const media = page.getMediaBox();
   const crop = page.getCropBox();
   const x0 = Math.max(media.x, crop.x);
@@ -103,7 +103,7 @@ function drawInk(page: PDFPage, frame: PageFrame, a: Extract<BurnableAnnotation,
     borderColor: colourOf(a.colour, '#000000'),
     borderWidth: Math.max(0.3, a.width * frame.width),
     borderLineCap: LineCapStyle.Round,
-    ...(highlighter ? { borderOpacity: HIGHLIGHTER_OPACITY, blendMode: BlendMode.Multiply } : {}),
+    ...(highlighter ? { borderOpacity: MARKER_OPACITY, blendMode: BlendMode.Multiply } : {}),
   });
   page.pushOperators(popGraphicsState());
 }
@@ -118,7 +118,7 @@ function drawHighlight(page: PDFPage, frame: PageFrame, a: Extract<BurnableAnnot
       width: Math.abs(q.x - p.x),
       height: Math.abs(q.y - p.y),
       color: colourOf(a.colour, NOTE_COLOUR),
-      opacity: HIGHLIGHT_OPACITY,
+      opacity: MARKER_OPACITY,
       blendMode: BlendMode.Multiply,
     });
   }
@@ -147,7 +147,7 @@ function drawNoteIcon(page: PDFPage, frame: PageFrame, a: Extract<BurnableAnnota
 }
 
 /** Lines of at most `width` points: words kept whole unless a single word is wider than the line. */
-export function wrapText(text: string, font: PDFFont, size: number, width: number): string[] {
+function wrapText(text: string, font: PDFFont, size: number, width: number): string[] {
   const lines: string[] = [];
   for (const paragraph of text.split(/\r?\n/)) {
     let line = '';
