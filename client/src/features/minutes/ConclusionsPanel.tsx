@@ -8,7 +8,7 @@ import { Button } from '../../ui/Button';
 import { Spinner } from '../../ui/Spinner';
 import { minutesApi } from './minutes.api';
 import { NewTaskDialog } from './NewTaskDialog';
-import { isoDateText } from './task-format';
+import { isoDateText, withTask } from './task-format';
 import { TaskList } from './TaskList';
 
 /**
@@ -35,7 +35,7 @@ export function ConclusionsPanel({ minutes: m, canManage, canIssue }: { minutes:
       setIssuing(false);
     }
   };
-  const replaceTask = (task: TaskDto) => tasks.set((tasks.data ?? []).map((x) => (x.id === task.id ? task : x)));
+  const replaceTask = (task: TaskDto) => tasks.set(withTask(tasks.data ?? [], task));
   const n = notice.data;
 
   return (

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatVnDateTimeLong, type MinutesDto } from '@phonghop/shared';
 import { vnTime } from '../meetings/vn-time';
@@ -19,8 +20,9 @@ export function MinutesDocument({
   onChange: (key: string, value: string) => void;
 }) {
   const { t } = useTranslation();
-  const { items, unplaced } = itemSections(m);
-  const rows = attendanceRows(m);
+  // `m` changes with the facts, not with each keystroke in a note
+  const { items, unplaced } = useMemo(() => itemSections(m), [m]);
+  const rows = useMemo(() => attendanceRows(m), [m]);
   const nameOf = (id: string) => m.people[id]?.fullName ?? id;
   const started = m.facts.started?.at ?? null;
   const ended = m.facts.ended?.at ?? null;

@@ -6,6 +6,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { Spinner } from '../../ui/Spinner';
 import { minutesApi } from './minutes.api';
 import { TaskList } from './TaskList';
+import { withTask } from './task-format';
 
 /** "Nhiệm vụ của tôi": the tasks led by me or my unit, from every meeting. */
 export function MyTasksPage() {
@@ -21,7 +22,7 @@ export function MyTasksPage() {
       {tasks.loading && !tasks.data && <Spinner size="lg" label={t('app.loading')} />}
       {tasks.data && tasks.data.length === 0 && <EmptyState title={t('tasks.mineEmpty')}>{t('tasks.mineEmptyText')}</EmptyState>}
       {tasks.data && tasks.data.length > 0 && (
-        <TaskList tasks={tasks.data} showMeeting onTask={(task) => tasks.set(tasks.data!.map((x) => (x.id === task.id ? task : x)))} />
+        <TaskList tasks={tasks.data} showMeeting onTask={(task) => tasks.set(withTask(tasks.data!, task))} />
       )}
     </div>
   );

@@ -9,3 +9,8 @@ export function sortTasks<T extends { status: string; deadline: string; createdA
   const rank = (s: string) => (s === 'overdue' ? 0 : s === 'done' ? 2 : 1);
   return [...tasks].sort((a, b) => rank(a.status) - rank(b.status) || a.deadline.localeCompare(b.deadline) || a.createdAt.localeCompare(b.createdAt));
 }
+
+/** The list with `task` in place of its earlier copy (same id); the others as they were. */
+export function withTask<T extends { id: string }>(list: readonly T[], task: T): T[] {
+  return list.map((x) => (x.id === task.id ? task : x));
+}
