@@ -5,13 +5,21 @@ import { carriedId, carryOverPlace } from './carry-over.js';
 
 /**
  * Copies every member's live annotations of the previous version to the new one, inside the transaction that
- * creates the version (its page texts are written there too), so a version never exists without them.
+ * creates the version, so a version never exists without them. `next`: the new version's pages as the caller just
+ * ingested them (not read back from the rows it wrote).
  */
-export async function carryOverAnnotations(em: EntityManager, documentId: string, toVersion: number, now: Date): Promise<number> {
+export async function carryOverAnnotations(
+  em: EntityManager,
+  documentId: string,
+  toVersion: number,
+  next: { pageCount: number; pageTexts: readonly string[] },
+  now: Date,
+): Promise<number> {
   const fromVersion = toVersion - 1;
   const rows = await em.find(AnnotationEntity, { where: { documentId, version: fromVersion, deleted: false } });
   if (rows.length === 0) return 0;
-  const [oldTexts, newTexts] = await Promise.all([pageTexts(em, documentId, fromVersion), pageTexts(em, documentId, toVersion)]);
+  const oldTexts = await pageTexts(em, documentId, fromVersion);
+  const newTexts = Array.from({ length: next.pageCount }, (_, i) => next.pageTexts[i] ?? '');
   const copies = rows.map((row): AnnotationEntity => {
     const place = carryOverPlace(row.page, oldTexts, newTexts);
     return {

@@ -136,7 +136,7 @@ export class DocumentsService {
       await this.insertVersion(em, documentId, version, ingested, changeNote, viewer.userId, now);
       await em.update(DocumentEntity, { id: documentId }, { currentVersion: version, updatedAt: now });
       // Members' annotations move with the document in the same transaction: never a version without them.
-      await carryOverAnnotations(em, documentId, version, now);
+      await carryOverAnnotations(em, documentId, version, ingested.pdf, now);
     });
     await this.search.document(documentId);
     await this.announce(ctx, documentId, 'document:updated');
