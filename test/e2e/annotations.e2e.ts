@@ -6,6 +6,7 @@ import type { Annotation, AnnotationListDto, DocumentDto, MeetingSummaryDto } fr
 import { addNote, drawStroke, layer, visibleArea } from '../support/annotations.js';
 import { BrowserApp, norm, TABLET_LANDSCAPE, tid } from '../support/browser.js';
 import { login, ROOT } from '../support/server-process.js';
+import { DEMO_TITLE } from '../support/live-clients.js';
 
 /**
  * Acceptance (issue 6, points 2 and 3) in Chromium on a 1280×800 touch tablet: a member finds "phòng họp" in the
@@ -15,7 +16,6 @@ import { login, ROOT } from '../support/server-process.js';
  * When the secretary uploads a new version, the member's mark on page 2 is on page 2 of the new version, marked
  * "từ phiên bản trước".
  */
-const DEMO_TITLE = 'Phiên họp thường kỳ Ủy ban nhân dân huyện (dữ liệu mẫu)';
 
 let app: BrowserApp;
 let meetingId = '';

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import type { DocumentDto, MeetingDto } from '@phonghop/shared';
 import { BrowserApp, norm, OUTPUT, TABLET_LANDSCAPE, TABLET_PORTRAIT, tid } from '../support/browser.js';
+import { DEMO_TITLE } from '../support/live-clients.js';
 
 /**
  * Acceptance (issue 4, points 5–8): the live meeting room in real browsers. The chair (tablet, landscape) starts
@@ -15,7 +16,6 @@ import { BrowserApp, norm, OUTPUT, TABLET_LANDSCAPE, TABLET_PORTRAIT, tid } from
  * One built app (server + a private copy of client/dist, fresh SQLite with the demo meeting), one Chromium, one
  * browser context per person. The steps share state and run in order.
  */
-const DEMO_TITLE = 'Phiên họp thường kỳ Ủy ban nhân dân huyện (dữ liệu mẫu)';
 const VI = {
   homeTitle: 'Cuộc họp của tôi',
   enterRoom: 'Vào phòng họp',

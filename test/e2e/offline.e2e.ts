@@ -7,6 +7,7 @@ import type { AnnotationListDto, DocumentDto, MeetingSummaryDto } from '@phongho
 import { addNote, layer } from '../support/annotations.js';
 import { BrowserApp, norm, TABLET_LANDSCAPE, tid } from '../support/browser.js';
 import { type ClientSocket, login, ROOT, socketClient } from '../support/server-process.js';
+import { DEMO_TITLE } from '../support/live-clients.js';
 
 /**
  * Issue 6, point 5 (offline), the reading part: a member opens the demo meeting once with the network; the meeting
@@ -16,7 +17,6 @@ import { type ClientSocket, login, ROOT, socketClient } from '../support/server-
  * 2 under discussion), marked as not live. Back online, the note reaches the server exactly once; logging out
  * deletes the copies from the device.
  */
-const DEMO_TITLE = 'Phiên họp thường kỳ Ủy ban nhân dân huyện (dữ liệu mẫu)';
 
 let app: BrowserApp;
 let context: BrowserContext;

@@ -6,6 +6,7 @@ import type { Locator, Page } from 'playwright-core';
 import type { DocumentDto, MeetingSummaryDto } from '@phonghop/shared';
 import { BrowserApp, norm, signIn, TABLET_LANDSCAPE, tid } from '../support/browser.js';
 import { login, ROOT } from '../support/server-process.js';
+import { DEMO_TITLE } from '../support/live-clients.js';
 
 /**
  * Acceptance (issue 6, point 1 and the security test): the document reader in Chromium on a 1280×800 touch tablet.
@@ -21,7 +22,6 @@ import { login, ROOT } from '../support/server-process.js';
  */
 const PDFS = path.join(ROOT, 'test/fixtures/pdfs');
 
-const DEMO_TITLE = 'Phiên họp thường kỳ Ủy ban nhân dân huyện (dữ liệu mẫu)';
 const MEMBER = 'pct.nam';
 const VI = {
   page: (n: number, total: number) => `Trang ${n}/${total}`,

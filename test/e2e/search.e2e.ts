@@ -6,6 +6,7 @@ import type { UserDto } from '@phonghop/shared';
 import { BrowserApp, norm, OUTPUT, submitLogin, TABLET_LANDSCAPE, tid } from '../support/browser.js';
 import { login } from '../support/server-process.js';
 import { api } from '../support/vote-room.js';
+import { DEMO_TITLE } from '../support/live-clients.js';
 
 /**
  * Acceptance (issue 7, point 6, the client): the archive search in Chromium on a 1280×800 touch tablet, over the
@@ -14,7 +15,6 @@ import { api } from '../support/vote-room.js';
  * to the same results, the arrow keys walk them; a meeting's title is found as one types; a query with no hits
  * shows the empty state; a member outside the meeting gets nothing from it.
  */
-const DEMO_TITLE = 'Phiên họp thường kỳ Ủy ban nhân dân huyện (dữ liệu mẫu)';
 const QUERY = 'phong hop khong giay';
 const OUTSIDER = { username: 'cv.ngoaihop', password: 'TamThoi@2026', newPassword: 'NgoaiHop@2026' };
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { BrowserContextOptions, Page, WebSocketRoute } from 'playwright-core';
 import type { MeetingDto } from '@phonghop/shared';
 import { BrowserApp, norm, OUTPUT, TABLET_LANDSCAPE, TABLET_PORTRAIT, tid } from '../support/browser.js';
-import { waitFor } from '../support/live-clients.js';
+import { DEMO_TITLE, waitFor } from '../support/live-clients.js';
 
 /**
  * Acceptance (issue 5): a secret vote in real browsers. Five voting seats are present (the chair and Nam, Lan, Sơn
@@ -20,7 +20,6 @@ import { waitFor } from '../support/live-clients.js';
  */
 const PHONE: BrowserContextOptions = { viewport: { width: 412, height: 915 }, hasTouch: true, isMobile: true, deviceScaleFactor: 1 };
 
-const DEMO_TITLE = 'Phiên họp thường kỳ Ủy ban nhân dân huyện (dữ liệu mẫu)';
 const QUESTION = 'Thông qua dự thảo Kế hoạch cải cách hành chính năm 2027 của huyện';
 const VI = {
   confirm: (choice: string) => `Xác nhận biểu quyết: ${choice}?`,

@@ -12,6 +12,8 @@ import {
 import { type ClientSocket, login, socketClient } from './server-process.js';
 
 /** The demo accounts that sit in the demo meeting, by their meeting role. */
+/** The title of the meeting the server seeds on first start (server/src/demo/demo-meeting.ts). */
+export const DEMO_TITLE = 'Phiên họp thường kỳ Ủy ban nhân dân huyện (dữ liệu mẫu)';
 export const DEMO_CHAIR = 'chutich';
 export const DEMO_MEMBERS = ['pct.nam', 'pct.lan', 'cvp.son', 'tp.noivu', 'tp.taichinh', 'tp.tuphap'] as const;
 /** Everyone who may enter the demo meeting's live room (the secretary and the projector only watch). */
