@@ -1,21 +1,41 @@
 import { describe, expect, it } from '@jest/globals';
 import { type BatchScheduler, GroupCommit, type ItemOutcome } from './ballot-batcher.js';
 
-/** Timers the test fires by hand. */
+/** Timers and a clock the test moves by hand. */
 class ManualScheduler implements BatchScheduler {
   private next = 0;
-  readonly pending = new Map<number, { fn: () => void; ms: number }>();
+  time = 0;
+  readonly pending = new Map<number, { fn: () => void; ms: number; due: number }>();
   setTimeout(fn: () => void, ms: number): unknown {
-    this.pending.set(++this.next, { fn, ms });
+    this.pending.set(++this.next, { fn, ms, due: this.time + ms });
     return this.next;
   }
   clearTimeout(handle: unknown): void {
     this.pending.delete(handle as number);
   }
+  now(): number {
+    return this.time;
+  }
+  /** Moves the clock forward, firing each timer that falls due on the way (timers they set too). */
+  advance(ms: number): void {
+    const until = this.time + ms;
+    for (;;) {
+      const [id, t] = [...this.pending].sort((a, b) => a[1].due - b[1].due)[0] ?? [];
+      if (id === undefined || !t || t.due > until) break;
+      this.pending.delete(id);
+      this.time = Math.max(this.time, t.due);
+      t.fn();
+    }
+    this.time = until;
+  }
+  /** Fires the waiting timers now, the clock moved to the last one's time. */
   fireAll(): void {
     const due = [...this.pending.values()];
     this.pending.clear();
-    for (const t of due) t.fn();
+    for (const t of due) {
+      this.time = Math.max(this.time, t.due);
+      t.fn();
+    }
   }
 }
 
@@ -35,7 +55,7 @@ function harness(maxBatch = 10) {
           done: (outcomes) => (outcomes instanceof Error ? reject(outcomes) : resolve(outcomes ?? items.map((i) => ({ ok: true, value: `ack:${i}` })))),
         });
       }),
-    { windowMs: 4, maxBatch, scheduler, onIdle: (key) => idle.push(key) },
+    { quietMs: 2, maxWaitMs: 20, maxBatch, scheduler, onIdle: (key) => idle.push(key) },
   );
   return { scheduler, batches, group, idle };
 }
@@ -44,12 +64,44 @@ describe('GroupCommit (group commit of ballots)', () => {
   it('gathers the items that arrive within the window into one commit and answers each its own ack', async () => {
     const { scheduler, batches, group } = harness();
     const acks = ['a', 'b', 'c'].map((i) => group.submit('meeting-1', i));
-    expect([...scheduler.pending.values()].map((t) => t.ms)).toEqual([4]); // one window for the batch
+    expect([...scheduler.pending.values()].map((t) => t.ms)).toEqual([2]); // one window for the batch
     expect(batches).toHaveLength(0);
     scheduler.fireAll();
     expect(batches.map((b) => b.items)).toEqual([['a', 'b', 'c']]);
     batches[0].done();
     expect(await Promise.all(acks)).toEqual(['ack:a', 'ack:b', 'ack:c']);
+  });
+
+  it('waits while items keep arriving and sends the whole burst once the stream has been quiet for quietMs', async () => {
+    const { scheduler, batches, group } = harness(100);
+    const acks: Promise<string>[] = [];
+    for (let i = 0; i < 10; i++) {
+      acks.push(group.submit('m', `b${i}`));
+      scheduler.advance(1.5); // each item comes before the last one's quiet time is up
+    }
+    expect(batches).toHaveLength(0);
+    scheduler.advance(0.4);
+    expect(batches).toHaveLength(0); // 1.9 ms of quiet
+    scheduler.advance(0.2);
+    expect(batches.map((b) => b.items.length)).toEqual([10]);
+    batches[0].done();
+    expect(await Promise.all(acks)).toHaveLength(10);
+  });
+
+  it('never keeps the first item waiting longer than maxWaitMs, however busy the stream', async () => {
+    const { scheduler, batches, group } = harness(100);
+    const acks: Promise<string>[] = [];
+    for (let t = 0; t < 30; t++) {
+      acks.push(group.submit('m', `t${t}`));
+      scheduler.advance(1);
+    }
+    // 20 ms after the first (items at 0…19 ms) the batch goes; the rest follow once it is committed
+    expect(batches.map((b) => b.items.length)).toEqual([20]);
+    batches[0].done();
+    await settle();
+    expect(batches.map((b) => b.items.length)).toEqual([20, 10]);
+    batches[1].done();
+    expect(await Promise.all(acks)).toHaveLength(30);
   });
 
   it('sends the items that arrive while a batch commits right after it, without waiting for a window', async () => {

@@ -1,20 +1,24 @@
-/** Timers, injected so a test drives the batching window by hand. */
+/** Timers and a monotonic clock (ms), injected so a test drives the batching window by hand. */
 export interface BatchScheduler {
   setTimeout(fn: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
+  now(): number;
 }
 
 export const realScheduler: BatchScheduler = {
   setTimeout: (fn, ms) => setTimeout(fn, ms),
   clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+  now: () => performance.now(),
 };
 
 /** Each item's own outcome within a committed batch: one bad ballot never fails the others. */
 export type ItemOutcome<R> = { ok: true; value: R } | { ok: false; error: unknown };
 
 export interface GroupCommitOptions {
-  /** How long the first item of a batch waits for others. */
-  windowMs: number;
+  /** A batch goes once no item has arrived for this long: the burst is over. */
+  quietMs: number;
+  /** …or once its first item has waited this long, however busy the stream. */
+  maxWaitMs: number;
   maxBatch: number;
   scheduler?: BatchScheduler;
   /** Called when a key has nothing left to commit: no batch running, none waiting. */
@@ -31,13 +35,18 @@ interface Lane<T, R> {
   items: Pending<T, R>[];
   timer: unknown;
   committing: boolean;
+  /** When the waiting batch's first and latest items arrived (scheduler.now()). */
+  firstAt: number;
+  lastAt: number;
 }
 
 /**
- * Group commit (ADR 10): items of one key (a meeting) that arrive within `windowMs` of the first — or while the
- * previous batch of that key is committing — are handed to `commit` together, up to `maxBatch`, so a burst of
- * ballots costs one transaction and one fsync instead of one each. `commit` answers one outcome per item, in order;
- * if it throws (the transaction failed), every item of the batch fails with that error.
+ * Group commit (ADR 10): items of one key (a meeting) are handed to `commit` together, up to `maxBatch`, so a burst
+ * of ballots costs one transaction and one fsync instead of one each. A batch waits while items keep arriving and
+ * goes once none has come for `quietMs` (at most `maxWaitMs` after its first): a room voting at once is one batch,
+ * not a first slice plus the rest, which would wait for the slice's commit and pay a transaction's fixed cost again.
+ * Items that arrive while a batch commits go right after it. `commit` answers one outcome per item, in order; if it
+ * throws (the transaction failed), every item of the batch fails with that error.
  */
 export class GroupCommit<T, R> {
   private readonly lanes = new Map<string, Lane<T, R>>();
@@ -54,20 +63,39 @@ export class GroupCommit<T, R> {
   submit(key: string, item: T): Promise<R> {
     return new Promise<R>((resolve, reject) => {
       let lane = this.lanes.get(key);
+      const now = this.scheduler.now();
       if (!lane) {
-        lane = { items: [], timer: null, committing: false };
+        lane = { items: [], timer: null, committing: false, firstAt: now, lastAt: now };
         this.lanes.set(key, lane);
       }
       lane.items.push({ item, resolve, reject });
+      lane.lastAt = now;
       if (lane.committing) return; // goes as soon as the running batch is committed
       if (lane.items.length >= this.options.maxBatch) this.flush(key);
-      else if (lane.timer === null) lane.timer = this.scheduler.setTimeout(() => this.flush(key), this.options.windowMs);
+      else if (lane.timer === null) {
+        lane.firstAt = now;
+        lane.timer = this.scheduler.setTimeout(() => this.whenQuiet(key), this.options.quietMs);
+      }
     });
   }
 
   /** Resolves once every batch started so far has been committed (shutdown). */
   async drain(): Promise<void> {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  /** The waiting batch's timer: it goes if the stream has gone quiet or it has waited long enough, else waits on. */
+  private whenQuiet(key: string): void {
+    const lane = this.lanes.get(key);
+    if (!lane) return;
+    const now = this.scheduler.now();
+    const quietFor = now - lane.lastAt;
+    if (quietFor < this.options.quietMs && now - lane.firstAt < this.options.maxWaitMs) {
+      lane.timer = this.scheduler.setTimeout(() => this.whenQuiet(key), this.options.quietMs - quietFor);
+      return;
+    }
+    lane.timer = null;
+    this.flush(key);
   }
 
   private flush(key: string): void {
