@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
   applyEvent,
+  applyParsed,
   type ErrorCode,
   type LiveSnapshot,
   type LiveState,
@@ -111,15 +112,19 @@ export class VoteRoom {
     before: LiveSnapshot,
     facts: ReadonlyArray<Pick<VoteDecision, 'type' | 'payload'> & { actorUserId: string | null; idempotencyKey: string }>,
   ): Promise<{ events: AppendedEvent[]; state: LiveState }> {
-    for (const fact of facts) {
-      if (!parseLiveEvent({ type: fact.type, payload: fact.payload, at: this.clock.now().toISOString() })) throw new Error(`invalid ${fact.type} payload`);
-    }
+    const at = this.clock.now().toISOString();
+    const parsed = facts.map((fact) => {
+      const event = parseLiveEvent({ type: fact.type, payload: fact.payload, at });
+      if (!event) throw new Error(`invalid ${fact.type} payload`);
+      return event;
+    });
     const events = await this.log.appendManyLocked(
       em,
       facts.map((f) => ({ meetingId, type: f.type, payload: f.payload, actorUserId: f.actorUserId, idempotencyKey: f.idempotencyKey })),
       before,
     );
-    return { events, state: events.reduce<LiveState>((state, event) => applyEvent(state, event), before.state) };
+    // each fact was parsed once above; the stored event only adds its own time
+    return { events, state: events.reduce<LiveState>((state, event, i) => applyParsed(state, { ...parsed[i], at: event.at }), before.state) };
   }
 
   async saveSnapshot(em: EntityManager, meetingId: string, snapshot: LiveSnapshot, at: string): Promise<void> {

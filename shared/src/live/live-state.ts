@@ -212,7 +212,8 @@ function markAttendance(state: LiveState, p: LiveEventPayload<'attendance.marked
   return { ...state, attendance: { ...state.attendance, [p.userId]: next } };
 }
 
-function applyParsed(state: LiveState, event: LiveEvent): LiveState {
+/** Applies an event already checked by parseLiveEvent (a batch the server validated before appending it). */
+export function applyParsed(state: LiveState, event: LiveEvent): LiveState {
   const when = event.at;
   switch (event.type) {
     case 'meeting.started':
