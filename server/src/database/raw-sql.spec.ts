@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { DateUtils } from 'typeorm/util/DateUtils.js';
-import { forDialect, insertChunks, readBoolean, readJson, readTimestamp, timestampParam, valuesList } from './raw-sql.js';
+import { forDialect, insertChunks, insertStatements, readBoolean, readJson, readTimestamp, timestampParam, valuesList } from './raw-sql.js';
 
 describe('raw SQL helpers', () => {
   it('numbers placeholders for PostgreSQL and leaves SQLite text alone', () => {
@@ -24,7 +24,7 @@ describe('raw SQL helpers', () => {
     expect([readBoolean(1), readBoolean(true), readBoolean(0), readBoolean(false), readBoolean(null)]).toEqual([true, true, false, false, false]);
   });
 
-  it('splits any batch into power-of-two insert chunks of at most 64 rows on SQLite, 500 on PostgreSQL', () => {
+  it('splits any batch into power-of-two insert chunks of at most 64 rows on SQLite', () => {
     expect(insertChunks(0)).toEqual([]);
     expect(insertChunks(1)).toEqual([1]);
     expect(insertChunks(200)).toEqual([64, 64, 64, 8]);
@@ -38,9 +38,19 @@ describe('raw SQL helpers', () => {
     // a handful of distinct statement texts whatever the batch: SQLite's statement cache keeps them all
     expect([...texts].sort((a, b) => a - b)).toEqual([1, 2, 4, 8, 16, 32, 64]);
     expect(valuesList('(?, ?)', 3)).toBe('(?, ?), (?, ?), (?, ?)');
-    // PostgreSQL: one round trip per 500 rows
-    expect(insertChunks(200, 'postgres')).toEqual([200]);
-    expect(insertChunks(1100, 'postgres')).toEqual([500, 500, 100]);
-    expect(insertChunks(0, 'postgres')).toEqual([]);
+  });
+
+  it('inserts on SQLite in VALUES chunks (jsonb from text), on PostgreSQL in one unnest of one array per column', () => {
+    const columns = [
+      ['id', 'text'],
+      ['n', 'int'],
+      ['doc', 'jsonb'],
+    ] as const;
+    expect(insertStatements('sqlite', 't', columns, 3, 'ON CONFLICT DO NOTHING')).toEqual([
+      { sql: 'INSERT INTO t (id, n, doc) VALUES (?, ?, jsonb(?)), (?, ?, jsonb(?)) ON CONFLICT DO NOTHING', rows: 2 },
+      { sql: 'INSERT INTO t (id, n, doc) VALUES (?, ?, jsonb(?)) ON CONFLICT DO NOTHING', rows: 1 },
+    ]);
+    expect(insertStatements('postgres', 't', columns, 1100)).toEqual([{ sql: 'INSERT INTO t (id, n, doc) SELECT * FROM unnest(?::text[], ?::int[], ?::jsonb[])', rows: 1100 }]);
+    expect(insertStatements('postgres', 't', columns, 0)).toEqual([]);
   });
 });

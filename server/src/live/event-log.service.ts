@@ -6,7 +6,7 @@ import type { MeetingEventDto } from '@phonghop/shared';
 import { AppError } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
 import { DbWriter, isUniqueViolation } from '../database/db-writer.js';
-import { dialectOf, insertRows, jsonParam, placeholders, rawQuery, timestampParam } from '../database/raw-sql.js';
+import { dialectOf, type InsertColumn, insertRows, placeholders, rawQuery, timestampParam } from '../database/raw-sql.js';
 import { selectEvents } from './event-rows.js';
 import { ChainVerifier, type ChainVerdict, eventHash, GENESIS_HASH } from './hash-chain.js';
 import { MeetingEventEntity } from './meeting-event.entity.js';
@@ -21,6 +21,19 @@ export interface AppendEventInput {
   /** The command's idempotency key: the same key for the same meeting takes effect once. */
   idempotencyKey?: string;
 }
+
+const EVENT_COLUMNS: readonly InsertColumn[] = [
+  ['id', 'text'],
+  ['meeting_id', 'text'],
+  ['seq', 'int'],
+  ['type', 'text'],
+  ['payload', 'jsonb'],
+  ['actor_user_id', 'text'],
+  ['at', 'timestamptz'],
+  ['idempotency_key', 'text'],
+  ['prev_hash', 'text'],
+  ['hash', 'text'],
+];
 
 /** The event as stored, and whether it was already there (a retried command: nothing new was written). */
 export type AppendedEvent = MeetingEventDto & { duplicate: boolean };
@@ -121,8 +134,8 @@ export class EventLogService {
     const atParam = timestampParam(dialect, at);
     await insertRows(
       em,
-      'INSERT INTO meeting_events (id, meeting_id, seq, type, payload, actor_user_id, at, idempotency_key, prev_hash, hash) VALUES',
-      `(?, ?, ?, ?, ${jsonParam(dialect)}, ?, ?, ?, ?, ?)`,
+      'meeting_events',
+      EVENT_COLUMNS,
       rows.map((r) => [r.id, r.meetingId, r.seq, r.type, JSON.stringify(r.payload), r.actorUserId, atParam, r.idempotencyKey, r.prevHash, r.hash]),
     );
     return rows.map((row) => ({ ...toDto(row), duplicate: false }));

@@ -127,8 +127,17 @@ export class SearchIndexer implements OnApplicationBootstrap {
   private async insert(em: EntityManager, rows: IndexRow[]): Promise<void> {
     await insertRows(
       em,
-      'INSERT INTO search_index (kind, ref_id, meeting_id, page, title, body, title_folded, body_folded) VALUES',
-      '(?, ?, ?, ?, ?, ?, ?, ?)',
+      'search_index',
+      [
+        ['kind', 'text'],
+        ['ref_id', 'text'],
+        ['meeting_id', 'text'],
+        ['page', 'int'],
+        ['title', 'text'],
+        ['body', 'text'],
+        ['title_folded', 'text'],
+        ['body_folded', 'text'],
+      ],
       rows.map((r) => [r.kind, r.refId, r.meetingId, r.page, r.title, r.body, foldedWords(r.title), foldedWords(r.body)]),
     );
   }

@@ -105,14 +105,24 @@ export async function writeBallots(em: EntityManager, ballots: readonly PlannedB
   const fresh = ballots.filter((b) => b.previous === null);
   await insertRows(
     em,
-    'INSERT INTO vote_participation (vote_id, seat_user_id, recorded_by_secretary) VALUES',
-    '(?, ?, ?)',
+    'vote_participation',
+    [
+      ['vote_id', 'text'],
+      ['seat_user_id', 'text'],
+      ['recorded_by_secretary', 'bool'],
+    ],
     fresh.map((b) => [b.vote.id, b.seat, b.item.recordedBySecretary]),
   );
   await insertRows(
     em,
-    'INSERT INTO vote_ballots (vote_id, seat_user_id, choices, recorded_by_secretary, cast_at) VALUES',
-    `(?, ?, ${jsonParam(dialect)}, ?, ?)`,
+    'vote_ballots',
+    [
+      ['vote_id', 'text'],
+      ['seat_user_id', 'text'],
+      ['choices', 'jsonb'],
+      ['recorded_by_secretary', 'bool'],
+      ['cast_at', 'timestamptz'],
+    ],
     fresh.filter((b) => b.vote.kind !== 'secret').map((b) => [b.vote.id, b.seat, JSON.stringify(b.item.choices), b.item.recordedBySecretary, at]),
   );
   // Only open and named votes allow a change (a secret ballot's first choice is nowhere to be found).
