@@ -3,8 +3,9 @@ import type { LiveState } from '@phonghop/shared';
 import { JsonColumn, TimestampColumn } from '../database/column-types.js';
 
 /**
- * A meeting's live state after event `seq`, rewritten in the same transaction as each append, so a command or a
- * join reads one row instead of replaying the log. Only a cache of the log: a row of another reducer `version`
+ * A meeting's live state after event `seq`, rewritten in the same transaction as each live command's append (a
+ * batch of ballots leaves it up to SNAPSHOT_MAX_BEHIND events behind), so a command or a join reads one row and at
+ * most a short tail of the log instead of replaying all of it. Only a cache of the log: a row of another reducer `version`
  * (LIVE_STATE_VERSION) is ignored and the state is replayed.
  */
 @Entity('meeting_live_snapshots')

@@ -4,10 +4,20 @@ import { initialLiveState, LIVE_STATE_VERSION, type LiveSnapshot, type LiveState
 import { dialectOf, jsonColumn, jsonParam, rawQuery, readJson, timestampParam } from '../database/raw-sql.js';
 import { selectEvents } from './event-rows.js';
 
+/** A loaded state, and how many events after the stored snapshot were replayed to reach it. */
+export type LoadedLiveState = LiveSnapshot & { replayed: number };
+
 /**
- * Reads and writes a meeting's live state: the stored snapshot plus the events after it (normally none, since
- * every command rewrites the snapshot with its event). The log stays the truth; the snapshot only saves replays.
- * Hand-written SQL (raw-sql.ts): every command does both.
+ * How far the stored snapshot may fall behind the log. A batch of ballots leaves its facts to be replayed by the
+ * next load rather than rewriting the whole state (which grows with the meeting's votes) before its acks; a long
+ * trickle of ballots still gets a fresh snapshot every this many events.
+ */
+export const SNAPSHOT_MAX_BEHIND = 256;
+
+/**
+ * Reads and writes a meeting's live state: the stored snapshot plus the events after it (none after a live
+ * command, which rewrites the snapshot with its event; up to SNAPSHOT_MAX_BEHIND ballot facts). The log stays the
+ * truth; the snapshot only saves replays. Hand-written SQL (raw-sql.ts): every command does both.
  */
 @Injectable()
 export class LiveStateStore {
@@ -15,7 +25,7 @@ export class LiveStateStore {
    * The state and the log's head: `hash` is the hash of event `seq`, read with the events after the snapshot (the
    * event at its seq comes along), so a caller holding the meeting's lock can append without reading the head again.
    */
-  async load(em: EntityManager, meetingId: string): Promise<LiveSnapshot> {
+  async load(em: EntityManager, meetingId: string): Promise<LoadedLiveState> {
     const dialect = dialectOf(em);
     const [stored] = await rawQuery<{ seq: number | string; version: number | string; state: unknown }>(
       em,
@@ -26,10 +36,10 @@ export class LiveStateStore {
       stored && Number(stored.version) === LIVE_STATE_VERSION ? { seq: Number(stored.seq), state: readJson(dialect, stored.state) as LiveState } : { seq: 0, state: initialLiveState() };
     const rows = await selectEvents(em, 'meeting_id = ? AND seq >= ? ORDER BY seq', [meetingId, Math.max(base.seq, 1)]);
     const head = rows.at(-1);
-    if (!head) return base;
+    if (!head) return { ...base, replayed: 0 };
     const newer = rows.filter((r) => r.seq > base.seq);
     const state = newer.length === 0 ? base.state : replay(newer, base.state);
-    return { seq: head.seq, state, hash: head.hash };
+    return { seq: head.seq, state, hash: head.hash, replayed: newer.length };
   }
 
   async save(em: EntityManager, meetingId: string, snapshot: LiveSnapshot, at: Date): Promise<void> {

@@ -5,6 +5,7 @@ import { Clock } from '../common/clock.js';
 import { DbWriter } from '../database/db-writer.js';
 import type { Viewer } from '../meetings/meeting-access.js';
 import type { AppendedEvent } from '../live/event-log.service.js';
+import { SNAPSHOT_MAX_BEHIND } from '../live/live-state.store.js';
 import { GroupCommit, type ItemOutcome } from './ballot-batcher.js';
 import { FactHold } from './fact-hold.js';
 import { type BallotAck, type BallotRequest, type BatchReads, countDeltas, type ItemPlan, type PlannedBallot, planBallots } from './ballot-plan.js';
@@ -127,12 +128,16 @@ export class BallotsService implements BeforeApplicationShutdown {
     return { meetingStatus: status, participants, stored, votes, cast, ballots, counts, now: this.clock.now() };
   }
 
-  /** The planned ballots' rows, counters and events (one `vote.ballot-cast` each: who, never what), and the snapshot. */
+  /**
+   * The planned ballots' rows, counters and events (one `vote.ballot-cast` each: who, never what). The snapshot is
+   * rewritten only once it would fall SNAPSHOT_MAX_BEHIND events behind: a burst's facts are replayed by the next
+   * load instead (live-state.store.ts).
+   */
   private async write(em: EntityManager, meetingId: string, ballots: PlannedBallot[]): Promise<AppendedEvent[]> {
     if (ballots.length === 0) return [];
     await sql.writeBallots(em, ballots, countDeltas(ballots), this.clock.now());
     const before = await this.room.load(em, meetingId);
-    const { events, state } = await this.room.appendBatch(
+    const { events, stateAfter } = await this.room.appendBatch(
       em,
       meetingId,
       before,
@@ -151,7 +156,7 @@ export class BallotsService implements BeforeApplicationShutdown {
       })),
     );
     const last = events[events.length - 1];
-    await this.room.saveSnapshot(em, meetingId, { seq: last.seq, state }, last.at);
+    if (before.replayed + events.length >= SNAPSHOT_MAX_BEHIND) await this.room.saveSnapshot(em, meetingId, { seq: last.seq, state: stateAfter() }, last.at);
     return events;
   }
 }

@@ -16,7 +16,7 @@ import {
 import { AppError } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
 import { type AppendedEvent, EventLogService } from '../live/event-log.service.js';
-import { LiveStateStore } from '../live/live-state.store.js';
+import { type LoadedLiveState, LiveStateStore } from '../live/live-state.store.js';
 import { RealtimeEmitter } from '../realtime/realtime-emitter.js';
 
 /** The event a vote command stands for, and what to do once it is committed (arm a timer, scrub). */
@@ -74,7 +74,7 @@ export class VoteRoom {
   }
 
   /** The meeting's live state under the caller's lock. */
-  load(em: EntityManager, meetingId: string): Promise<LiveSnapshot> {
+  load(em: EntityManager, meetingId: string): Promise<LoadedLiveState> {
     return this.store.load(em, meetingId);
   }
 
@@ -104,14 +104,15 @@ export class VoteRoom {
 
   /**
    * Appends several vote facts in one insert (a batch of ballots, already checked by the caller under the lock) and
-   * returns them with the state after the last. Each must be a valid event; none is refused here.
+   * returns them with the state after the last (computed when asked: a batch that leaves the snapshot behind does
+   * not need it). Each must be a valid event; none is refused here.
    */
   async appendBatch(
     em: EntityManager,
     meetingId: string,
     before: LiveSnapshot,
     facts: ReadonlyArray<Pick<VoteDecision, 'type' | 'payload'> & { actorUserId: string | null; idempotencyKey: string }>,
-  ): Promise<{ events: AppendedEvent[]; state: LiveState }> {
+  ): Promise<{ events: AppendedEvent[]; stateAfter: () => LiveState }> {
     const at = this.clock.now().toISOString();
     const parsed = facts.map((fact) => {
       const event = parseLiveEvent({ type: fact.type, payload: fact.payload, at });
@@ -124,7 +125,7 @@ export class VoteRoom {
       before,
     );
     // each fact was parsed once above; the stored event only adds its own time
-    return { events, state: events.reduce<LiveState>((state, event, i) => applyParsed(state, { ...parsed[i], at: event.at }), before.state) };
+    return { events, stateAfter: () => events.reduce<LiveState>((state, event, i) => applyParsed(state, { ...parsed[i], at: event.at }), before.state) };
   }
 
   async saveSnapshot(em: EntityManager, meetingId: string, snapshot: LiveSnapshot, at: string): Promise<void> {

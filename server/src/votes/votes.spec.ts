@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { LiveSession, unpackEvents, type VoteDetailDto, type VoteDto } from '@phonghop/shared';
 import { FakeClock } from '../common/clock.js';
 import { DbWriter } from '../database/db-writer.js';
+import { EventLogService } from '../live/event-log.service.js';
+import { LiveSnapshotEntity } from '../live/live-snapshot.entity.js';
+import { SNAPSHOT_MAX_BEHIND } from '../live/live-state.store.js';
 import { json } from '../testing/factories.js';
 import { VoteDeadlines } from './vote-deadlines.js';
 import { collect, send, VoteKit, yesNo } from './vote-test-kit.js';
@@ -276,6 +279,28 @@ describe(`voting in the live room (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, ()
     if (durable === 1) expect(batches).toEqual([3]);
     expect({ seq: display.view.seq, state: display.view.state }).toEqual({ seq: last, state });
     display.close();
+  });
+
+  it('leaves a batch of ballots to the next load instead of rewriting the snapshot, until it is SNAPSHOT_MAX_BEHIND behind', async () => {
+    const { meetingId } = await k.liveMeeting({ present: ['chair', 'nam', 'lan'] });
+    const voteId = await k.openVote(meetingId, yesNo());
+    const stored = () => k.db.getRepository(LiveSnapshotEntity).findOneByOrFail({ meetingId });
+    const opened = (await stored()).seq;
+    const nam = await k.cast('nam', meetingId, voteId, ['yes']);
+    expect(nam.seq).toBe(opened + 1);
+    expect((await stored()).seq).toBe(opened); // the ballot is in the log, not in the snapshot
+    // the room still sees it: a join replays the tail
+    expect((await k.state(meetingId)).votes[voteId]).toMatchObject({ castCount: 1, voters: [k.ids.nam] });
+    // a long tail (here: other facts appended without a snapshot), then one more ballot: the snapshot is rewritten
+    const log = k.t.app.get(EventLogService);
+    for (let i = 0; i < SNAPSHOT_MAX_BEHIND - 2; i++) {
+      await log.appendInTransaction({ meetingId, type: i % 2 ? 'speaker.withdrawn' : 'speaker.requested', payload: { userId: k.ids.son }, actorUserId: k.ids.son });
+    }
+    const lan = await k.cast('lan', meetingId, voteId, ['no']);
+    const after = await stored();
+    expect(after.seq).toBe(lan.seq);
+    expect(after.state).toEqual(await k.state(meetingId));
+    expect(after.state.votes[voteId]).toMatchObject({ castCount: 2, voters: [k.ids.nam, k.ids.lan] });
   });
 
   it('lets a ballot change when the vote allows it, keeping one ballot per seat', async () => {
