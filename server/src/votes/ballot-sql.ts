@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { MeetingRole, MeetingStatus, VoteKind, VoteOption, VoteStatus } from '@phonghop/shared';
+import type { MeetingRole, VoteKind, VoteOption, VoteStatus } from '@phonghop/shared';
 import { dialectOf, insertRows, jsonColumn, jsonParam, placeholders, rawQuery, readBoolean, readJson, readTimestamp, timestampParam } from '../database/raw-sql.js';
 import type { ParticipantRow } from '../meetings/meeting-access.js';
 import type { BatchVote, PlannedBallot } from './ballot-plan.js';
@@ -7,13 +7,9 @@ import type { BatchVote, PlannedBallot } from './ballot-plan.js';
 /**
  * The SQL of a batch of ballots (ballots.service.ts), hand-written (raw-sql.ts, ADR 15): a fixed handful of statements
  * per batch whatever its size, with no query building or entity hydration per row. Same tables and columns as the
- * entities in vote-records.entity.ts and vote.entity.ts.
+ * entities in vote-records.entity.ts and vote.entity.ts. The meeting's status comes with its lock
+ * (EventLogService.lockMeeting).
  */
-
-export async function meetingStatus(em: EntityManager, meetingId: string): Promise<MeetingStatus | null> {
-  const rows = await rawQuery<{ status: MeetingStatus }>(em, 'SELECT status FROM meetings WHERE id = ?', [meetingId]);
-  return rows[0]?.status ?? null;
-}
 
 /** The participant rows of these people's seats: their own, or the one they hold as a delegated substitute. */
 export async function seatRows(em: EntityManager, meetingId: string, userIds: readonly string[]): Promise<ParticipantRow[]> {

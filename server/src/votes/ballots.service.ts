@@ -1,6 +1,6 @@
 import { type BeforeApplicationShutdown, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { CommandInput } from '@phonghop/shared';
+import type { CommandInput, MeetingStatus } from '@phonghop/shared';
 import { Clock } from '../common/clock.js';
 import { DbWriter } from '../database/db-writer.js';
 import type { Viewer } from '../meetings/meeting-access.js';
@@ -79,8 +79,8 @@ export class BallotsService implements BeforeApplicationShutdown {
     let appended: AppendedEvent[] = [];
     const outcomes = await this.db.transaction(
       async (em) => {
-        await this.room.lock(em, meetingId);
-        const plans = planBallots(items, await this.read(em, meetingId, items));
+        const status = await this.room.lock(em, meetingId);
+        const plans = planBallots(items, await this.read(em, meetingId, status, items));
         const writes = plans.flatMap((p) => (p.kind === 'write' ? [p.ballot] : []));
         appended = await this.write(em, meetingId, writes);
         const seqOf = new Map(writes.map((b, i) => [b, appended[i].seq]));
@@ -109,11 +109,10 @@ export class BallotsService implements BeforeApplicationShutdown {
   }
 
   /** Everything planBallots needs, in a handful of queries whatever the batch's size (ballot-sql.ts). */
-  private async read(em: EntityManager, meetingId: string, items: BallotRequest[]): Promise<BatchReads> {
+  private async read(em: EntityManager, meetingId: string, status: MeetingStatus, items: BallotRequest[]): Promise<BatchReads> {
     const people = items.flatMap((i) => (i.recordFor === null ? [i.sender.userId] : [i.sender.userId, i.recordFor]));
     const voteIds = [...new Set(items.map((i) => i.voteId))];
-    const [status, participants, stored, voteRows] = await Promise.all([
-      sql.meetingStatus(em, meetingId),
+    const [participants, stored, voteRows] = await Promise.all([
       sql.seatRows(em, meetingId, people),
       this.room.byKeys(em, meetingId, items.map((i) => i.idempotencyKey)),
       sql.batchVotes(em, meetingId, voteIds),

@@ -7,6 +7,7 @@ import {
   type LiveSnapshot,
   type LiveState,
   type MeetingEventDto,
+  type MeetingStatus,
   packEvents,
   parseLiveEvent,
   rooms,
@@ -137,7 +138,8 @@ export class VoteRoom {
     return this.log.byKeys(em, meetingId, keys);
   }
 
-  lock(em: EntityManager, meetingId: string): Promise<void> {
+  /** The meeting's lock (EventLogService.lockMeeting); answers its status. */
+  lock(em: EntityManager, meetingId: string): Promise<MeetingStatus> {
     return this.log.lockMeeting(em, meetingId);
   }
 
