@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { DateUtils } from 'typeorm/util/DateUtils.js';
-import { forDialect, insertChunks, insertStatements, readBoolean, readJson, readTimestamp, timestampParam, valuesList } from './raw-sql.js';
+import { combinedWrites, forDialect, insertChunks, insertRowsStatements, insertStatements, readBoolean, readJson, readTimestamp, timestampParam, valuesList } from './raw-sql.js';
 
 describe('raw SQL helpers', () => {
   it('numbers placeholders for PostgreSQL and leaves SQLite text alone', () => {
@@ -52,5 +52,17 @@ describe('raw SQL helpers', () => {
     ]);
     expect(insertStatements('postgres', 't', columns, 1100)).toEqual([{ sql: 'INSERT INTO t (id, n, doc) SELECT * FROM unnest(?::text[], ?::int[], ?::jsonb[])', rows: 1100 }]);
     expect(insertStatements('postgres', 't', columns, 0)).toEqual([]);
+  });
+
+  it('gives PostgreSQL independent writes as one statement of data-modifying CTEs, parameters numbered in order', () => {
+    const writes = [
+      ...insertRowsStatements('postgres', 't', [['id', 'text'], ['n', 'int']], [['a', 1], ['b', 2]]),
+      { sql: 'UPDATE u SET n = n + ? WHERE id = ?', params: [5, 'x'] },
+    ];
+    expect(writes[0].params).toEqual([['a', 'b'], [1, 2]]);
+    expect(forDialect('postgres', combinedWrites(writes))).toBe(
+      'WITH w0 AS (INSERT INTO t (id, n) SELECT * FROM unnest($1::text[], $2::int[])), w1 AS (UPDATE u SET n = n + $3 WHERE id = $4) SELECT 1',
+    );
+    expect(insertRowsStatements('sqlite', 't', [['id', 'text'], ['n', 'int']], [['a', 1], ['b', 2], ['c', 3]]).map((w) => w.params)).toEqual([['a', 1, 'b', 2], ['c', 3]]);
   });
 });

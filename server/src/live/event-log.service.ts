@@ -6,7 +6,7 @@ import type { MeetingEventDto, MeetingStatus } from '@phonghop/shared';
 import { AppError } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
 import { DbWriter, isUniqueViolation } from '../database/db-writer.js';
-import { dialectOf, type InsertColumn, insertRows, placeholders, rawQuery, timestampParam } from '../database/raw-sql.js';
+import { dialectOf, type InsertColumn, insertRowsStatements, placeholders, rawQuery, runWrites, type SqlStatement, timestampParam } from '../database/raw-sql.js';
 import { selectEvents } from './event-rows.js';
 import { ChainVerifier, type ChainVerdict, eventHash, GENESIS_HASH } from './hash-chain.js';
 import { MeetingEventEntity } from './meeting-event.entity.js';
@@ -106,7 +106,18 @@ export class EventLogService {
    * multi-row insert. Same preconditions: the meeting's lock held, the keys checked.
    */
   async appendManyLocked(em: EntityManager, inputs: readonly AppendEventInput[], head?: { seq: number; hash?: string }): Promise<AppendedEvent[]> {
-    if (inputs.length === 0) return [];
+    const { events, writes } = await this.planAppend(em, inputs, head);
+    await runWrites(em, writes);
+    return events;
+  }
+
+  /**
+   * The events `inputs` become, chained after `head`, and the statements that write them, for a caller that runs
+   * them with its other writes of the transaction (runWrites: one round trip on PostgreSQL). Same preconditions as
+   * appendLocked; nothing is written until the caller runs the statements.
+   */
+  async planAppend(em: EntityManager, inputs: readonly AppendEventInput[], head?: { seq: number; hash?: string }): Promise<{ events: AppendedEvent[]; writes: SqlStatement[] }> {
+    if (inputs.length === 0) return { events: [], writes: [] };
     const meetingId = inputs[0].meetingId;
     let last = head?.seq === 0 ? null : head?.hash !== undefined ? { seq: head.seq, hash: head.hash } : await this.head(em, meetingId);
     const at = this.clock.now();
@@ -132,13 +143,13 @@ export class EventLogService {
     });
     const dialect = dialectOf(em);
     const atParam = timestampParam(dialect, at);
-    await insertRows(
-      em,
+    const writes = insertRowsStatements(
+      dialect,
       'meeting_events',
       EVENT_COLUMNS,
       rows.map((r) => [r.id, r.meetingId, r.seq, r.type, JSON.stringify(r.payload), r.actorUserId, atParam, r.idempotencyKey, r.prevHash, r.hash]),
     );
-    return rows.map((row) => ({ ...toDto(row), duplicate: false }));
+    return { events: rows.map((row) => ({ ...toDto(row), duplicate: false })), writes };
   }
 
   /**

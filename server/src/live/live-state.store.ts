@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { initialLiveState, LIVE_STATE_VERSION, type LiveSnapshot, type LiveState, replay } from '@phonghop/shared';
-import { dialectOf, jsonColumn, jsonParam, rawQuery, readJson, timestampParam } from '../database/raw-sql.js';
+import { dialectOf, jsonColumn, jsonParam, rawQuery, readJson, runWrites, type SqlDialect, type SqlStatement, timestampParam } from '../database/raw-sql.js';
 import { selectEvents } from './event-rows.js';
 
 /** A loaded state, and how many events after the stored snapshot were replayed to reach it. */
@@ -43,12 +43,15 @@ export class LiveStateStore {
   }
 
   async save(em: EntityManager, meetingId: string, snapshot: LiveSnapshot, at: Date): Promise<void> {
-    const dialect = dialectOf(em);
-    await rawQuery(
-      em,
-      `INSERT INTO meeting_live_snapshots (meeting_id, seq, version, state, updated_at) VALUES (?, ?, ?, ${jsonParam(dialect)}, ?)
+    await runWrites(em, [this.saveStatement(dialectOf(em), meetingId, snapshot, at)]);
+  }
+
+  /** `save` as a statement, for a caller that runs it with its other writes (runWrites). */
+  saveStatement(dialect: SqlDialect, meetingId: string, snapshot: LiveSnapshot, at: Date): SqlStatement {
+    return {
+      sql: `INSERT INTO meeting_live_snapshots (meeting_id, seq, version, state, updated_at) VALUES (?, ?, ?, ${jsonParam(dialect)}, ?)
          ON CONFLICT (meeting_id) DO UPDATE SET seq = excluded.seq, version = excluded.version, state = excluded.state, updated_at = excluded.updated_at`,
-      [meetingId, snapshot.seq, LIVE_STATE_VERSION, JSON.stringify(snapshot.state), timestampParam(dialect, at)],
-    );
+      params: [meetingId, snapshot.seq, LIVE_STATE_VERSION, JSON.stringify(snapshot.state), timestampParam(dialect, at)],
+    };
   }
 }

@@ -15,6 +15,7 @@ import {
   rooms,
 } from '@phonghop/shared';
 import { AppError } from '../common/app-error.js';
+import { dialectOf, runWrites } from '../database/raw-sql.js';
 import { Clock } from '../common/clock.js';
 import type { Viewer } from '../meetings/meeting-access.js';
 import { MeetingEntity } from '../meetings/meeting.entity.js';
@@ -120,9 +121,12 @@ export class LiveService {
       if (existing) return existing;
       throw error;
     }
-    const appended = await this.log.appendLocked(em, { meetingId: body.meetingId, type: event.type, payload: event.payload, actorUserId: viewer.userId, idempotencyKey: body.idempotencyKey }, before);
+    const input = { meetingId: body.meetingId, type: event.type, payload: event.payload, actorUserId: viewer.userId, idempotencyKey: body.idempotencyKey };
+    const { events, writes } = await this.log.planAppend(em, [input], before);
+    const appended = events[0];
     const after: LiveState = applyEvent(before.state, appended);
-    await this.store.save(em, body.meetingId, { seq: appended.seq, state: after }, new Date(appended.at));
+    // the event and the snapshot in one round trip on PostgreSQL
+    await runWrites(em, [...writes, this.store.saveStatement(dialectOf(em), body.meetingId, { seq: appended.seq, state: after }, new Date(appended.at))]);
     await this.speaking.recordEndedTurns(em, body.meetingId, before.state, after, appended);
     return appended;
   }

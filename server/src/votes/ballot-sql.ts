@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { MeetingRole, VoteKind, VoteOption, VoteStatus } from '@phonghop/shared';
-import { dialectOf, insertRows, jsonColumn, jsonParam, placeholders, rawQuery, readBoolean, readJson, readTimestamp, timestampParam } from '../database/raw-sql.js';
+import { dialectOf, insertRowsStatements, jsonColumn, jsonParam, placeholders, rawQuery, readBoolean, readJson, readTimestamp, type SqlDialect, type SqlStatement, timestampParam } from '../database/raw-sql.js';
 import type { ParticipantRow } from '../meetings/meeting-access.js';
 import type { BatchVote, PlannedBallot } from './ballot-plan.js';
 
@@ -91,54 +91,55 @@ export async function liveCounts(em: EntityManager, voteIds: readonly string[]):
 }
 
 /**
- * The rows of planned ballots: participation for each new one (its primary key is the database's own guarantee of
- * one ballot per seat), the ballot itself unless the vote is secret, changed ballots rewritten, counters moved, and
- * each vote's cast count.
+ * The writes of planned ballots, to run with the batch's events (runWrites): participation for each new one (its
+ * primary key is the database's own guarantee of one ballot per seat), the ballot itself unless the vote is secret,
+ * changed ballots rewritten, counters moved, and each vote's cast count. Independent of one another: each touches
+ * its own rows.
  */
-export async function writeBallots(em: EntityManager, ballots: readonly PlannedBallot[], deltas: Map<string, Map<string, number>>, now: Date): Promise<void> {
-  const dialect = dialectOf(em);
+export function ballotWrites(dialect: SqlDialect, ballots: readonly PlannedBallot[], deltas: Map<string, Map<string, number>>, now: Date): SqlStatement[] {
   const at = timestampParam(dialect, now);
   const fresh = ballots.filter((b) => b.previous === null);
-  await insertRows(
-    em,
-    'vote_participation',
-    [
-      ['vote_id', 'text'],
-      ['seat_user_id', 'text'],
-      ['recorded_by_secretary', 'bool'],
-    ],
-    fresh.map((b) => [b.vote.id, b.seat, b.item.recordedBySecretary]),
-  );
-  await insertRows(
-    em,
-    'vote_ballots',
-    [
-      ['vote_id', 'text'],
-      ['seat_user_id', 'text'],
-      ['choices', 'jsonb'],
-      ['recorded_by_secretary', 'bool'],
-      ['cast_at', 'timestamptz'],
-    ],
-    fresh.filter((b) => b.vote.kind !== 'secret').map((b) => [b.vote.id, b.seat, JSON.stringify(b.item.choices), b.item.recordedBySecretary, at]),
-  );
+  const writes = [
+    ...insertRowsStatements(
+      dialect,
+      'vote_participation',
+      [
+        ['vote_id', 'text'],
+        ['seat_user_id', 'text'],
+        ['recorded_by_secretary', 'bool'],
+      ],
+      fresh.map((b) => [b.vote.id, b.seat, b.item.recordedBySecretary]),
+    ),
+    ...insertRowsStatements(
+      dialect,
+      'vote_ballots',
+      [
+        ['vote_id', 'text'],
+        ['seat_user_id', 'text'],
+        ['choices', 'jsonb'],
+        ['recorded_by_secretary', 'bool'],
+        ['cast_at', 'timestamptz'],
+      ],
+      fresh.filter((b) => b.vote.kind !== 'secret').map((b) => [b.vote.id, b.seat, JSON.stringify(b.item.choices), b.item.recordedBySecretary, at]),
+    ),
+  ];
   // Only open and named votes allow a change (a secret ballot's first choice is nowhere to be found).
   for (const b of ballots.filter((x) => x.previous !== null)) {
-    await rawQuery(
-      em,
-      `UPDATE vote_ballots SET choices = ${jsonParam(dialect)}, recorded_by_secretary = ?, cast_at = ? WHERE vote_id = ? AND seat_user_id = ?`,
-      [JSON.stringify(b.item.choices), b.item.recordedBySecretary, at, b.vote.id, b.seat],
-    );
+    writes.push({
+      sql: `UPDATE vote_ballots SET choices = ${jsonParam(dialect)}, recorded_by_secretary = ?, cast_at = ? WHERE vote_id = ? AND seat_user_id = ?`,
+      params: [JSON.stringify(b.item.choices), b.item.recordedBySecretary, at, b.vote.id, b.seat],
+    });
   }
   for (const [voteId, moves] of deltas) {
-    // one statement per vote, whatever the options moved (a round trip each on PostgreSQL)
+    // one statement per vote, whatever the options moved
     const moved = [...moves].filter(([, delta]) => delta !== 0);
     if (moved.length === 0) continue;
-    await rawQuery(
-      em,
-      `UPDATE vote_counts SET count = count + CASE option_key ${moved.map(() => 'WHEN ? THEN CAST(? AS INTEGER)').join(' ')} END WHERE vote_id = ? AND option_key IN (${placeholders(moved.length)})`,
-      [...moved.flatMap(([key, delta]) => [key, Math.trunc(delta)]), voteId, ...moved.map(([key]) => key)],
-    );
+    writes.push({
+      sql: `UPDATE vote_counts SET count = count + CASE option_key ${moved.map(() => 'WHEN ? THEN CAST(? AS INTEGER)').join(' ')} END WHERE vote_id = ? AND option_key IN (${placeholders(moved.length)})`,
+      params: [...moved.flatMap(([key, delta]) => [key, Math.trunc(delta)]), voteId, ...moved.map(([key]) => key)],
+    });
   }
   const castCounts = new Map(ballots.map((b) => [b.vote.id, b.castCount]));
-  for (const [id, castCount] of castCounts) await rawQuery(em, 'UPDATE votes SET cast_count = ? WHERE id = ?', [castCount, id]);
+  for (const [id, castCount] of castCounts) writes.push({ sql: 'UPDATE votes SET cast_count = ? WHERE id = ?', params: [castCount, id] });
+  return writes;
 }

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { CommandInput, MeetingStatus } from '@phonghop/shared';
 import { Clock } from '../common/clock.js';
 import { DbWriter } from '../database/db-writer.js';
+import { dialectOf, runWrites } from '../database/raw-sql.js';
 import type { Viewer } from '../meetings/meeting-access.js';
 import type { AppendedEvent } from '../live/event-log.service.js';
 import { SNAPSHOT_MAX_BEHIND } from '../live/live-state.store.js';
@@ -134,9 +135,8 @@ export class BallotsService implements BeforeApplicationShutdown {
    */
   private async write(em: EntityManager, meetingId: string, ballots: PlannedBallot[]): Promise<AppendedEvent[]> {
     if (ballots.length === 0) return [];
-    await sql.writeBallots(em, ballots, countDeltas(ballots), this.clock.now());
     const before = await this.room.load(em, meetingId);
-    const { events, stateAfter } = await this.room.appendBatch(
+    const { events, writes, stateAfter } = await this.room.planBatch(
       em,
       meetingId,
       before,
@@ -155,7 +155,9 @@ export class BallotsService implements BeforeApplicationShutdown {
       })),
     );
     const last = events[events.length - 1];
-    if (before.replayed + events.length >= SNAPSHOT_MAX_BEHIND) await this.room.saveSnapshot(em, meetingId, { seq: last.seq, state: stateAfter() }, last.at);
+    const snapshot = before.replayed + events.length >= SNAPSHOT_MAX_BEHIND ? [this.room.snapshotWrite(em, meetingId, { seq: last.seq, state: stateAfter() }, last.at)] : [];
+    // the ballots' rows, their events and the snapshot touch different rows: one statement on PostgreSQL
+    await runWrites(em, [...sql.ballotWrites(dialectOf(em), ballots, countDeltas(ballots), this.clock.now()), ...writes, ...snapshot]);
     return events;
   }
 }

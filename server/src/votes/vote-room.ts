@@ -15,6 +15,7 @@ import {
   type VoteEventType,
 } from '@phonghop/shared';
 import { AppError } from '../common/app-error.js';
+import { dialectOf, type SqlStatement } from '../database/raw-sql.js';
 import { Clock } from '../common/clock.js';
 import { type AppendedEvent, EventLogService } from '../live/event-log.service.js';
 import { type LoadedLiveState, LiveStateStore } from '../live/live-state.store.js';
@@ -104,33 +105,39 @@ export class VoteRoom {
   }
 
   /**
-   * Appends several vote facts in one insert (a batch of ballots, already checked by the caller under the lock) and
-   * returns them with the state after the last (computed when asked: a batch that leaves the snapshot behind does
-   * not need it). Each must be a valid event; none is refused here.
+   * Several vote facts as events after `before` (a batch of ballots, already checked by the caller under the lock),
+   * with the statements that append them (the caller runs them with its own writes: runWrites) and the state after
+   * the last (computed when asked: a batch that leaves the snapshot behind does not need it). Each must be a valid
+   * event; none is refused here.
    */
-  async appendBatch(
+  async planBatch(
     em: EntityManager,
     meetingId: string,
     before: LiveSnapshot,
     facts: ReadonlyArray<Pick<VoteDecision, 'type' | 'payload'> & { actorUserId: string | null; idempotencyKey: string }>,
-  ): Promise<{ events: AppendedEvent[]; stateAfter: () => LiveState }> {
+  ): Promise<{ events: AppendedEvent[]; writes: SqlStatement[]; stateAfter: () => LiveState }> {
     const at = this.clock.now().toISOString();
     const parsed = facts.map((fact) => {
       const event = parseLiveEvent({ type: fact.type, payload: fact.payload, at });
       if (!event) throw new Error(`invalid ${fact.type} payload`);
       return event;
     });
-    const events = await this.log.appendManyLocked(
+    const { events, writes } = await this.log.planAppend(
       em,
       facts.map((f) => ({ meetingId, type: f.type, payload: f.payload, actorUserId: f.actorUserId, idempotencyKey: f.idempotencyKey })),
       before,
     );
     // each fact was parsed once above; the stored event only adds its own time
-    return { events, stateAfter: () => events.reduce<LiveState>((state, event, i) => applyParsed(state, { ...parsed[i], at: event.at }), before.state) };
+    return { events, writes, stateAfter: () => events.reduce<LiveState>((state, event, i) => applyParsed(state, { ...parsed[i], at: event.at }), before.state) };
   }
 
   async saveSnapshot(em: EntityManager, meetingId: string, snapshot: LiveSnapshot, at: string): Promise<void> {
     await this.store.save(em, meetingId, snapshot, new Date(at));
+  }
+
+  /** saveSnapshot as a statement, for a caller that runs it with its other writes (runWrites). */
+  snapshotWrite(em: EntityManager, meetingId: string, snapshot: LiveSnapshot, at: string): SqlStatement {
+    return this.store.saveStatement(dialectOf(em), meetingId, snapshot, new Date(at));
   }
 
   /** Events already stored under any of these keys (a batch of ballots' retries), by key. */
