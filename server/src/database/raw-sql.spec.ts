@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { DateUtils } from 'typeorm/util/DateUtils.js';
-import { combinedWrites, forDialect, insertChunks, insertRowsStatements, insertStatements, readBoolean, readJson, readTimestamp, timestampParam, valuesList } from './raw-sql.js';
+import { combinedWrites, forDialect, insertChunks, insertRowsStatements, insertStatements, rowsJson, readBoolean, readJson, readTimestamp, timestampParam, valuesList } from './raw-sql.js';
 
 describe('raw SQL helpers', () => {
   it('numbers placeholders for PostgreSQL and leaves SQLite text alone', () => {
@@ -40,7 +40,7 @@ describe('raw SQL helpers', () => {
     expect(valuesList('(?, ?)', 3)).toBe('(?, ?), (?, ?), (?, ?)');
   });
 
-  it('inserts on SQLite in VALUES chunks (jsonb from text), on PostgreSQL in one unnest of one array per column', () => {
+  it('inserts on SQLite in VALUES chunks (jsonb from text), on PostgreSQL in one statement from a JSON array of rows', () => {
     const columns = [
       ['id', 'text'],
       ['n', 'int'],
@@ -50,7 +50,7 @@ describe('raw SQL helpers', () => {
       { sql: 'INSERT INTO t (id, n, doc) VALUES (?, ?, jsonb(?)), (?, ?, jsonb(?)) ON CONFLICT DO NOTHING', rows: 2 },
       { sql: 'INSERT INTO t (id, n, doc) VALUES (?, ?, jsonb(?)) ON CONFLICT DO NOTHING', rows: 1 },
     ]);
-    expect(insertStatements('postgres', 't', columns, 1100)).toEqual([{ sql: 'INSERT INTO t (id, n, doc) SELECT * FROM unnest(?::text[], ?::int[], ?::jsonb[])', rows: 1100 }]);
+    expect(insertStatements('postgres', 't', columns, 1100)).toEqual([{ sql: 'INSERT INTO t (id, n, doc) SELECT id, n, doc FROM json_populate_recordset(NULL::t, ?::json)', rows: 1100 }]);
     expect(insertStatements('postgres', 't', columns, 0)).toEqual([]);
   });
 
@@ -59,10 +59,23 @@ describe('raw SQL helpers', () => {
       ...insertRowsStatements('postgres', 't', [['id', 'text'], ['n', 'int']], [['a', 1], ['b', 2]]),
       { sql: 'UPDATE u SET n = n + ? WHERE id = ?', params: [5, 'x'] },
     ];
-    expect(writes[0].params).toEqual([['a', 'b'], [1, 2]]);
+    expect(writes[0].params).toEqual(['[{"id":"a","n":1},{"id":"b","n":2}]']);
     expect(forDialect('postgres', combinedWrites(writes))).toBe(
-      'WITH w0 AS (INSERT INTO t (id, n) SELECT * FROM unnest($1::text[], $2::int[])), w1 AS (UPDATE u SET n = n + $3 WHERE id = $4) SELECT 1',
+      'WITH w0 AS (INSERT INTO t (id, n) SELECT id, n FROM json_populate_recordset(NULL::t, $1::json)), w1 AS (UPDATE u SET n = n + $2 WHERE id = $3) SELECT 1',
     );
     expect(insertRowsStatements('sqlite', 't', [['id', 'text'], ['n', 'int']], [['a', 1], ['b', 2], ['c', 3]]).map((w) => w.params)).toEqual([['a', 1, 'b', 2], ['c', 3]]);
+  });
+
+  it('writes the JSON rows with jsonb text as it is, dates as ISO text, nulls and Vietnamese text intact', () => {
+    const json = rowsJson(
+      [
+        ['id', 'text'],
+        ['doc', 'jsonb'],
+        ['at', 'timestamptz'],
+        ['ok', 'bool'],
+      ],
+      [['Biên bản "số 1"\\n', '{"a":[1,"hai"]}', new Date('2026-11-26T09:30:00.007Z'), null]],
+    );
+    expect(JSON.parse(json)).toEqual([{ id: 'Biên bản "số 1"\\n', doc: { a: [1, 'hai'] }, at: '2026-11-26T09:30:00.007Z', ok: null }]);
   });
 });
