@@ -3,12 +3,15 @@ export interface BatchScheduler {
   setTimeout(fn: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
   now(): number;
+  /** Runs `fn` once the I/O ready now has been handled (setImmediate: after the event loop's poll phase). */
+  afterIo(fn: () => void): void;
 }
 
 export const realScheduler: BatchScheduler = {
   setTimeout: (fn, ms) => setTimeout(fn, ms),
   clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
   now: () => performance.now(),
+  afterIo: (fn) => setImmediate(fn),
 };
 
 /** Each item's own outcome within a committed batch: one bad ballot never fails the others. */
@@ -34,6 +37,8 @@ interface Pending<T, R> {
 interface Lane<T, R> {
   items: Pending<T, R>[];
   timer: unknown;
+  /** Quiet by the clock; looking once more after this turn's I/O (whenQuiet). */
+  checking: boolean;
   committing: boolean;
   /** When the waiting batch's first and latest items arrived (scheduler.now()). */
   firstAt: number;
@@ -65,14 +70,14 @@ export class GroupCommit<T, R> {
       let lane = this.lanes.get(key);
       const now = this.scheduler.now();
       if (!lane) {
-        lane = { items: [], timer: null, committing: false, firstAt: now, lastAt: now };
+        lane = { items: [], timer: null, checking: false, committing: false, firstAt: now, lastAt: now };
         this.lanes.set(key, lane);
       }
       lane.items.push({ item, resolve, reject });
       lane.lastAt = now;
       if (lane.committing) return; // goes as soon as the running batch is committed
       if (lane.items.length >= this.options.maxBatch) this.flush(key);
-      else if (lane.timer === null) {
+      else if (lane.timer === null && !lane.checking) {
         lane.firstAt = now;
         lane.timer = this.scheduler.setTimeout(() => this.whenQuiet(key), this.options.quietMs);
       }
@@ -84,18 +89,31 @@ export class GroupCommit<T, R> {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
   }
 
-  /** The waiting batch's timer: it goes if the stream has gone quiet or it has waited long enough, else waits on. */
+  /**
+   * The waiting batch's timer: it goes if it has waited long enough, or if the stream has gone quiet, else waits on.
+   * Quiet by the clock is checked once more after this turn's I/O: a process that was not running for a while (a
+   * busy or preempted machine) fires its due timers before it reads the sockets that filled meanwhile, and would
+   * otherwise cut a burst in two.
+   */
   private whenQuiet(key: string): void {
     const lane = this.lanes.get(key);
     if (!lane) return;
+    lane.timer = null;
     const now = this.scheduler.now();
+    if (now - lane.firstAt >= this.options.maxWaitMs) return this.flush(key);
     const quietFor = now - lane.lastAt;
-    if (quietFor < this.options.quietMs && now - lane.firstAt < this.options.maxWaitMs) {
+    if (quietFor < this.options.quietMs) {
       lane.timer = this.scheduler.setTimeout(() => this.whenQuiet(key), this.options.quietMs - quietFor);
       return;
     }
-    lane.timer = null;
-    this.flush(key);
+    const seen = lane.lastAt;
+    lane.checking = true;
+    this.scheduler.afterIo(() => {
+      lane.checking = false;
+      if (this.lanes.get(key) !== lane || lane.committing) return;
+      if (lane.lastAt === seen) this.flush(key);
+      else lane.timer = this.scheduler.setTimeout(() => this.whenQuiet(key), this.options.quietMs);
+    });
   }
 
   private flush(key: string): void {
