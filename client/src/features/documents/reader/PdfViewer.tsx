@@ -13,6 +13,8 @@ export const PAD = 16;
 
 export interface ViewerApi {
   goToPage(page: number): void;
+  /** Scrolls `el` (inside a page) to the middle of the view, and keeps it there if the layout then changes. */
+  reveal(el: HTMLElement): void;
   /** Changes the zoom keeping the page point at `focal` (default: the top of the view) where it is. */
   zoom(mode: ZoomMode, focal?: ViewerPoint | 'center'): void;
   focus(): void;
@@ -188,7 +190,23 @@ export function PdfViewer({ pdf, zoom, onZoom, onScale, initialPage, onCurrentPa
     [onZoom],
   );
 
-  useImperativeHandle(apiRef, () => ({ goToPage, zoom: zoomTo, focus: () => viewerRef.current?.focus({ preventScroll: true }) }), [goToPage, zoomTo]);
+  const reveal = useCallback(
+    (target: HTMLElement) => {
+      target.scrollIntoView({ block: 'center', inline: 'center' });
+      // The scroll event comes a frame later: a page size learned before it would re-anchor the view on the old
+      // position (the top of the page goToPage went to) and push the revealed element out of sight.
+      const el = viewerRef.current;
+      if (el) posRef.current = { top: el.scrollTop, left: el.scrollLeft };
+      report();
+    },
+    [report],
+  );
+
+  useImperativeHandle(
+    apiRef,
+    () => ({ goToPage, reveal, zoom: zoomTo, focus: () => viewerRef.current?.focus({ preventScroll: true }) }),
+    [goToPage, reveal, zoomTo],
+  );
 
   useViewerGestures(viewerRef, contentRef, {
     scale: () => scaleRef.current,

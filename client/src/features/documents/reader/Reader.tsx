@@ -85,7 +85,7 @@ export function Reader({ doc, onRetry }: { doc: DocumentDto; onRetry: () => void
   const onSelectedHighlight = useCallback((el: HTMLElement) => {
     if (!pendingHit.current) return;
     pendingHit.current = false;
-    el.scrollIntoView({ block: 'center', inline: 'center' });
+    viewer.current?.reveal(el);
   }, []);
 
   const openSearch = () => {
