@@ -53,6 +53,8 @@ export interface PdfLoad {
 
 /** Serves pdf.js's range requests from a Blob (the pack's copy in Cache Storage), read slice by slice. */
 class BlobRangeTransport extends PDFDataRangeTransport {
+  private aborted = false;
+
   constructor(private readonly blob: Blob) {
     super(blob.size, null);
   }
@@ -61,9 +63,15 @@ class BlobRangeTransport extends PDFDataRangeTransport {
       .slice(begin, end)
       .arrayBuffer()
       .then(
-        (buffer) => this.onDataRange(begin, new Uint8Array(buffer)),
-        (error: unknown) => console.error('pack read failed', error),
+        // A slice read after the document was closed (the member moved on) has no reader left to take it: pdf.js
+        // would throw, uncaught, into the page.
+        (buffer) => this.aborted || this.onDataRange(begin, new Uint8Array(buffer)),
+        (error: unknown) => this.aborted || console.error('pack read failed', error),
       );
+  }
+  override abort(): void {
+    this.aborted = true;
+    super.abort();
   }
 }
 

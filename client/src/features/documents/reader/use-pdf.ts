@@ -39,7 +39,8 @@ export function usePdf(documentId: string, version: number | undefined): PdfStat
     );
     return () => {
       cancelled = true;
-      void load.destroy();
+      // pdf.js may reject the teardown of a document still loading (its requests cut short): nothing to tell anyone
+      load.destroy().catch(() => undefined);
     };
   }, [documentId, version]);
 
