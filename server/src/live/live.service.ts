@@ -15,8 +15,8 @@ import {
   rooms,
 } from '@phonghop/shared';
 import { AppError } from '../common/app-error.js';
-import { dialectOf, runWrites } from '../database/raw-sql.js';
 import { Clock } from '../common/clock.js';
+import { dialectOf, runWrites } from '../database/raw-sql.js';
 import type { Viewer } from '../meetings/meeting-access.js';
 import { MeetingEntity } from '../meetings/meeting.entity.js';
 import { type MeetingContext, MeetingsService } from '../meetings/meetings.service.js';

@@ -15,8 +15,8 @@ import {
   type VoteEventType,
 } from '@phonghop/shared';
 import { AppError } from '../common/app-error.js';
-import { dialectOf, type SqlStatement } from '../database/raw-sql.js';
 import { Clock } from '../common/clock.js';
+import { dialectOf, runWrites, type SqlStatement } from '../database/raw-sql.js';
 import { type AppendedEvent, EventLogService } from '../live/event-log.service.js';
 import { type LoadedLiveState, LiveStateStore } from '../live/live-state.store.js';
 import { RealtimeEmitter } from '../realtime/realtime-emitter.js';
@@ -64,8 +64,9 @@ export class VoteRoom {
       const before = await this.store.load(em, meetingId);
       const decision = await decide(em, before.state);
       afterCommit = decision.afterCommit;
-      const { event, state } = await this.append(em, meetingId, before, decision, actorUserId, idempotencyKey);
-      await this.saveSnapshot(em, meetingId, { seq: event.seq, state }, event.at);
+      const { event, state, writes } = await this.plan(em, meetingId, before, decision, actorUserId, idempotencyKey);
+      // the event and the snapshot in one round trip on PostgreSQL, as a live command's (LiveService)
+      await runWrites(em, [...writes, this.snapshotWrite(em, meetingId, { seq: event.seq, state }, event.at)]);
       return event;
     });
     if (!appended.duplicate) {
@@ -81,27 +82,27 @@ export class VoteRoom {
   }
 
   /**
-   * Appends a vote event (the caller holds the meeting's lock and checked the key) and returns the state after it.
-   * An event the reducer ignores is refused, as live commands are: the log never holds an event that changes nothing.
+   * A vote event after `before` (the caller holds the meeting's lock and checked the key), the statements that append
+   * it, and the state after it. An event the reducer ignores is refused, as live commands are: the log never holds an
+   * event that changes nothing.
    */
-  async append(
+  private async plan(
     em: EntityManager,
     meetingId: string,
     before: LiveSnapshot,
     decision: Pick<VoteDecision, 'type' | 'payload' | 'refusal'>,
     actorUserId: string | null,
-    idempotencyKey: string | undefined,
-    options: { mayBeNoOp?: boolean } = {},
-  ): Promise<{ event: AppendedEvent; state: LiveState }> {
+    idempotencyKey: string,
+  ): Promise<{ event: AppendedEvent; state: LiveState; writes: SqlStatement[] }> {
     const probe = {
       type: decision.type,
       payload: decision.payload,
       at: this.clock.now().toISOString(),
     };
     if (!parseLiveEvent(probe)) throw new Error(`invalid ${decision.type} payload`);
-    if (!options.mayBeNoOp && applyEvent(before.state, probe) === before.state) throw new AppError(decision.refusal ?? 'VOTE_INVALID_TRANSITION');
-    const event = await this.log.appendLocked(em, { meetingId, type: decision.type, payload: decision.payload, actorUserId, idempotencyKey }, before);
-    return { event, state: applyEvent(before.state, event) };
+    if (applyEvent(before.state, probe) === before.state) throw new AppError(decision.refusal ?? 'VOTE_INVALID_TRANSITION');
+    const { events, writes } = await this.log.planAppend(em, [{ meetingId, type: decision.type, payload: decision.payload, actorUserId, idempotencyKey }], before);
+    return { event: events[0], state: applyEvent(before.state, events[0]), writes };
   }
 
   /**
@@ -131,11 +132,7 @@ export class VoteRoom {
     return { events, writes, stateAfter: () => events.reduce<LiveState>((state, event, i) => applyParsed(state, { ...parsed[i], at: event.at }), before.state) };
   }
 
-  async saveSnapshot(em: EntityManager, meetingId: string, snapshot: LiveSnapshot, at: string): Promise<void> {
-    await this.store.save(em, meetingId, snapshot, new Date(at));
-  }
-
-  /** saveSnapshot as a statement, for a caller that runs it with its other writes (runWrites). */
+  /** The snapshot's upsert as a statement, for a caller that runs it with its other writes (runWrites). */
   snapshotWrite(em: EntityManager, meetingId: string, snapshot: LiveSnapshot, at: string): SqlStatement {
     return this.store.saveStatement(dialectOf(em), meetingId, snapshot, new Date(at));
   }
