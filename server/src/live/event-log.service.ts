@@ -229,11 +229,8 @@ export class EventLogService {
    * meeting's status, read with the lock (a batch of ballots needs it: no second query).
    */
   async lockMeeting(em: EntityManager, meetingId: string): Promise<MeetingStatus> {
-    const postgres = em.connection.options.type === 'postgres';
-    const rows: { status: MeetingStatus }[] = await em.query(
-      postgres ? 'SELECT status FROM meetings WHERE id = $1 FOR UPDATE' : 'SELECT status FROM meetings WHERE id = ?',
-      [meetingId],
-    );
+    const lock = dialectOf(em) === 'postgres' ? ' FOR UPDATE' : '';
+    const rows = await rawQuery<{ status: MeetingStatus }>(em, `SELECT status FROM meetings WHERE id = ?${lock}`, [meetingId]);
     if (rows.length === 0) throw new AppError('NOT_FOUND');
     return rows[0].status;
   }
