@@ -44,10 +44,7 @@ export class VotesController {
 }
 
 function sendCsv(res: Response, file: CsvFile): void {
-  res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-  res.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
-  res.setHeader('Cache-Control', 'private, no-store');
-  res.send(file.body);
+  sendAttachment(res, 'text/csv; charset=utf-8', file.filename, Buffer.from(file.body, 'utf8'));
 }
 
 function sendPdf(res: Response, file: PdfFile): void {
