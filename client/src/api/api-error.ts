@@ -21,6 +21,9 @@ export class ApiError extends Error {
   }
 }
 
+/** The network failed before an answer came (offline, server unreachable, connection cut): worded the same everywhere. */
+export const networkError = (): ApiError => new ApiError(0, 'NETWORK_ERROR', '');
+
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ERROR_MESSAGES_VI, value);
 }

@@ -1,4 +1,4 @@
-import { ApiError, toApiError } from './api-error';
+import { networkError, toApiError } from './api-error';
 
 export { ApiError } from './api-error';
 
@@ -28,7 +28,7 @@ export async function request<T>(method: Method, url: string, body?: unknown, in
     });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
-    throw new ApiError(0, 'NETWORK_ERROR', '');
+    throw networkError();
   }
 
   const text = res.status === 204 ? '' : await res.text();

@@ -1,4 +1,4 @@
-import { ApiError, toApiError } from '../../api/api-error';
+import { networkError, toApiError } from '../../api/api-error';
 
 /**
  * Sends a file as the raw request body with XMLHttpRequest (fetch cannot report upload progress), the file
@@ -17,7 +17,7 @@ export function uploadWithProgress<T>(url: string, file: File, headers: Record<s
       if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
     };
     xhr.upload.onload = () => onProgress(1);
-    xhr.onerror = () => reject(new ApiError(0, 'NETWORK_ERROR', ''));
+    xhr.onerror = () => reject(networkError());
     xhr.onload = () => {
       let data: unknown;
       try {

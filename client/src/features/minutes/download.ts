@@ -1,4 +1,4 @@
-import { ApiError, toApiError } from '../../api/api-error';
+import { networkError, toApiError } from '../../api/api-error';
 import { readBodyWithProgress } from '../../api/read-body';
 
 /** The file name the server gave in Content-Disposition (RFC 5987 form first), else a fallback. */
@@ -23,17 +23,16 @@ export function fileNameOf(header: string | null, fallback: string): string {
 export async function downloadFile(url: string, fallbackName: string, onProgress: (fraction: number | null) => void): Promise<void> {
   // The network failing (before the answer or in the middle of the body) is the NETWORK_ERROR every screen words the
   // same way, not the browser's own TypeError.
-  const res = await fetch(url, { credentials: 'same-origin' }).catch(() => {
-    throw new ApiError(0, 'NETWORK_ERROR', '');
-  });
+  const offline = (): never => {
+    throw networkError();
+  };
+  const res = await fetch(url, { credentials: 'same-origin' }).catch(offline);
   if (!res.ok) {
     const body: unknown = await res.json().catch(() => null);
     throw toApiError(res.status, body);
   }
   const total = Number(res.headers.get('Content-Length') ?? '0');
-  const blob = await readBodyWithProgress(res, (received) => onProgress(total > 0 ? Math.min(1, received / total) : null)).catch(() => {
-    throw new ApiError(0, 'NETWORK_ERROR', '');
-  });
+  const blob = await readBodyWithProgress(res, (received) => onProgress(total > 0 ? Math.min(1, received / total) : null)).catch(offline);
   onProgress(1);
   const href = URL.createObjectURL(blob);
   const a = document.createElement('a');

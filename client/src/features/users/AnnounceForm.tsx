@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { systemCommandSchemas } from '@phonghop/shared';
-import { ApiError, toApiError } from '../../api/api-error';
+import { ApiError, networkError, toApiError } from '../../api/api-error';
 import { fieldErrors } from '../../api/field-errors';
 import { useErrorMessage } from '../../i18n/use-error-message';
 import { useRealtime } from '../../realtime/realtime-context';
@@ -37,7 +37,7 @@ export function AnnounceForm() {
       setMessage('');
       toast.show({ tone: 'success', message: t('announce.sent') });
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'NETWORK_ERROR', ''));
+      setError(err instanceof ApiError ? err : networkError());
     } finally {
       setBusy(false);
     }
