@@ -23,7 +23,6 @@ export type SearchRequest = z.input<typeof searchRequestSchema>;
 export const SEARCH_KINDS = ['meeting', 'agenda_item', 'document', 'minutes'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
-
 /** A highlighted span of `snippet`, as UTF-16 offsets [start, end): the client wraps them, no HTML crosses the wire. */
 export interface SearchHighlight {
   start: number;
