@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { DataSource } from 'typeorm';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 import { UserEntity } from '../users/user.entity.js';
 import { liveSessionByTokenHash } from './session-rows.js';
@@ -8,11 +7,9 @@ import { SessionEntity } from './session.entity.js';
 
 describe(`liveSessionByTokenHash (${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'})`, () => {
   let t: TestApp;
-  let dataSource: DataSource;
 
   beforeAll(async () => {
     t = await startTestApp();
-    dataSource = t.dataSource;
   });
   afterAll(() => t.close());
 
@@ -20,17 +17,17 @@ describe(`liveSessionByTokenHash (${process.env.DATABASE_URL ? 'PostgreSQL' : 'S
     const cookie = await t.login('pct.nam');
     const token = decodeURIComponent(cookie.slice(cookie.indexOf('=') + 1).split(';')[0]);
     const tokenHash = hashSessionToken(token);
-    const found = await liveSessionByTokenHash(dataSource.manager, tokenHash);
-    const session = await dataSource.getRepository(SessionEntity).findOneByOrFail({ tokenHash });
-    const user = await dataSource.getRepository(UserEntity).findOneByOrFail({ id: session.userId });
+    const found = await liveSessionByTokenHash(t.dataSource.manager, tokenHash);
+    const session = await t.dataSource.getRepository(SessionEntity).findOneByOrFail({ tokenHash });
+    const user = await t.dataSource.getRepository(UserEntity).findOneByOrFail({ id: session.userId });
     expect(found?.session).toBeInstanceOf(SessionEntity);
     expect(found?.user).toBeInstanceOf(UserEntity);
     expect(found).toEqual({ session, user });
     expect(found?.user).toMatchObject({ username: 'pct.nam', disabled: false });
 
-    expect(await liveSessionByTokenHash(dataSource.manager, hashSessionToken('không-phải-phiên'))).toBeNull();
-    await dataSource.getRepository(SessionEntity).update({ id: session.id }, { revokedAt: new Date(), revokedReason: 'logout' });
-    expect(await liveSessionByTokenHash(dataSource.manager, tokenHash)).toBeNull();
+    expect(await liveSessionByTokenHash(t.dataSource.manager, hashSessionToken('không-phải-phiên'))).toBeNull();
+    await t.dataSource.getRepository(SessionEntity).update({ id: session.id }, { revokedAt: new Date(), revokedReason: 'logout' });
+    expect(await liveSessionByTokenHash(t.dataSource.manager, tokenHash)).toBeNull();
     expect((await t.request('GET', '/api/auth/session', { cookie })).status).toBe(401);
   });
 });

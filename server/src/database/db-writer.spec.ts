@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { DataSource } from 'typeorm';
 import { LoginFailureEntity } from '../auth/login-failure.entity.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 import { DbWriter } from './db-writer.js';
@@ -14,14 +13,12 @@ describe('DbWriter', () => {
   let t: TestApp;
   let dir: string;
   let writer: DbWriter;
-  let dataSource: DataSource;
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'phonghop-writer-'));
     // A real file in WAL mode, as in production (":memory:" has no WAL).
     t = await startTestApp({ env: { SQLITE_PATH: path.join(dir, 'writes.sqlite') } });
     writer = t.app.get(DbWriter);
-    dataSource = t.dataSource;
   });
   afterAll(async () => {
     await t.close();
@@ -41,7 +38,7 @@ describe('DbWriter', () => {
       ),
     );
     expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
-    expect(await dataSource.getRepository(LoginFailureEntity).count({ where: { username: 'concurrent' } })).toBe(200);
+    expect(await t.dataSource.getRepository(LoginFailureEntity).count({ where: { username: 'concurrent' } })).toBe(200);
     if (onSqlite) {
       // Serialised: each transaction saw every earlier one, so the counts seen are exactly 0..199.
       const seen = results.map((r) => (r.status === 'fulfilled' ? r.value : -1)).sort((a, b) => a - b);
@@ -58,13 +55,13 @@ describe('DbWriter', () => {
     const ok2 = writer.transaction((em) => em.insert(LoginFailureEntity, row('around')));
     await expect(failing).rejects.toThrow('boom');
     await Promise.all([ok1, ok2]);
-    expect(await dataSource.getRepository(LoginFailureEntity).count({ where: { username: 'around' } })).toBe(2);
+    expect(await t.dataSource.getRepository(LoginFailureEntity).count({ where: { username: 'around' } })).toBe(2);
   });
 
   (onSqlite ? it : it.skip)('is needed: the same 200 transactions straight on the shared SQLite connection fail', async () => {
     const results = await Promise.allSettled(
       Array.from({ length: 200 }, () =>
-        dataSource.transaction(async (em) => {
+        t.dataSource.transaction(async (em) => {
           await em.count(LoginFailureEntity);
           await em.insert(LoginFailureEntity, row('unsafe'));
         }),
@@ -76,7 +73,7 @@ describe('DbWriter', () => {
   });
 
   (onSqlite ? it : it.skip)('runs SQLite in WAL mode with a busy timeout', async () => {
-    expect(await dataSource.query('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
-    expect(await dataSource.query('PRAGMA busy_timeout')).toEqual([{ timeout: 5000 }]);
+    expect(await t.dataSource.query('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
+    expect(await t.dataSource.query('PRAGMA busy_timeout')).toEqual([{ timeout: 5000 }]);
   });
 });

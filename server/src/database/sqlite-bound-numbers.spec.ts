@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { DataSource } from 'typeorm';
 import { MeetingEventEntity } from '../live/meeting-event.entity.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 
@@ -7,16 +6,14 @@ const onSqlite = !process.env.DATABASE_URL;
 
 (onSqlite ? describe : describe.skip)('numeric parameters on SQLite (bindNumericParameters)', () => {
   let t: TestApp;
-  let dataSource: DataSource;
 
   beforeAll(async () => {
     t = await startTestApp();
-    dataSource = t.dataSource;
   });
   afterAll(() => t.close());
 
   const after = (seq: number) =>
-    dataSource.getRepository(MeetingEventEntity).createQueryBuilder('e').where('e.meeting_id = :m AND e.seq >= :seq', { m: 'x', seq }).getQueryAndParameters();
+    t.dataSource.getRepository(MeetingEventEntity).createQueryBuilder('e').where('e.meeting_id = :m AND e.seq >= :seq', { m: 'x', seq }).getQueryAndParameters();
 
   it('binds them, so a statement keeps one text (and one prepared statement) whatever the number', () => {
     const [sql41, params41] = after(41);
@@ -28,7 +25,7 @@ const onSqlite = !process.env.DATABASE_URL;
   });
 
   it('stores and compares what the inlined literal did: integers as INTEGER (7, not 7.0, in text), fractions as REAL', async () => {
-    const row = await dataSource
+    const row = await t.dataSource
       .createQueryBuilder()
       .select('typeof(:n)', 'type')
       .addSelect(":n || ''", 'text')
@@ -41,7 +38,7 @@ const onSqlite = !process.env.DATABASE_URL;
   });
 
   it('leaves the rest as TypeORM binds it: strings, booleans as 0/1, arrays element by element', () => {
-    const [sql, params] = dataSource
+    const [sql, params] = t.dataSource
       .createQueryBuilder()
       .select('1')
       .from('(SELECT 1)', 'one')

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { DataSource } from 'typeorm';
 import { LIVE_STATE_VERSION } from '@phonghop/shared';
 import { DbWriter } from '../database/db-writer.js';
 import { Fixtures } from '../testing/factories.js';
@@ -17,14 +16,12 @@ describe(`EventLogService (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => {
   let t: TestApp;
   let log: EventLogService;
   let db: DbWriter;
-  let dataSource: DataSource;
   let fixtures: Fixtures;
 
   beforeAll(async () => {
     t = await startTestApp();
     log = t.app.get(EventLogService);
     db = t.app.get(DbWriter);
-    dataSource = t.dataSource;
     fixtures = await Fixtures.create(t);
   });
   afterAll(() => t.close());
@@ -33,7 +30,7 @@ describe(`EventLogService (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => {
   /** Raw SQL with `?` placeholders, rewritten to `$n` on PostgreSQL. */
   const raw = (sql: string, params: unknown[]) => {
     let n = 0;
-    return dataSource.query(onPostgres ? sql.replace(/\?/g, () => `$${++n}`) : sql, params);
+    return t.dataSource.query(onPostgres ? sql.replace(/\?/g, () => `$${++n}`) : sql, params);
   };
 
   it('appends 1..N with chained hashes, and verify proves the chain', async () => {
@@ -60,19 +57,19 @@ describe(`EventLogService (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => {
   it('loads the log head with the state, and an append from that head keeps the chain', async () => {
     const store = t.app.get(LiveStateStore);
     const meetingId = await newMeeting();
-    const empty = await store.load(dataSource.manager, meetingId);
+    const empty = await store.load(t.dataSource.manager, meetingId);
     expect(empty).toMatchObject({ seq: 0 });
     expect(empty.hash).toBeUndefined();
     // no snapshot row: the state is replayed, the head is the last event
     await log.appendInTransaction({ meetingId, type: 'meeting.started', payload: {}, actorUserId: null });
     await log.appendInTransaction({ meetingId, type: 'speaker.requested', payload: { userId: 'u1' }, actorUserId: null });
-    const replayed = await store.load(dataSource.manager, meetingId);
+    const replayed = await store.load(t.dataSource.manager, meetingId);
     expect(replayed).toMatchObject({ seq: 2, hash: await log.hashAt(meetingId, 2), replayed: 2 });
     // a snapshot at the head, then an event appended beside it (no snapshot): the head moves on
     await db.transaction((em) => store.save(em, meetingId, replayed, new Date()));
-    expect(await store.load(dataSource.manager, meetingId)).toEqual({ ...replayed, replayed: 0 });
+    expect(await store.load(t.dataSource.manager, meetingId)).toEqual({ ...replayed, replayed: 0 });
     await log.appendInTransaction({ meetingId, type: 'speaker.requested', payload: { userId: 'u2' }, actorUserId: null });
-    const behind = await store.load(dataSource.manager, meetingId);
+    const behind = await store.load(t.dataSource.manager, meetingId);
     expect(behind).toMatchObject({ seq: 3, hash: await log.hashAt(meetingId, 3), replayed: 1 });
     expect(behind.state.speakers).not.toEqual(replayed.state.speakers);
     for (let i = 0; i < 2; i++) {
@@ -194,14 +191,14 @@ describe(`EventLogService (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => {
       return events;
     });
     expect(appended.map((e) => e.seq)).toEqual(inputs.map((_, i) => i + 1));
-    const entities = await dataSource.getRepository(MeetingEventEntity).find({ where: { meetingId }, order: { seq: 'ASC' } });
+    const entities = await t.dataSource.getRepository(MeetingEventEntity).find({ where: { meetingId }, order: { seq: 'ASC' } });
     expect(entities.map(toDto)).toEqual(appended.map(({ duplicate: _d, ...dto }) => dto));
     expect(entities.map((e) => e.idempotencyKey)).toEqual(inputs.map((i) => i.idempotencyKey));
     expect(await log.since(meetingId, 0, 500)).toEqual(entities.map(toDto));
     const byKeys = await db.transaction((em) => log.byKeys(em, meetingId, ['k-7', 'k-130', 'k-none', 'k-7']));
     expect([...byKeys.keys()].sort()).toEqual(['k-130', 'k-7']);
     expect(byKeys.get('k-130')).toEqual(toDto(entities[130]));
-    const snapshot = await dataSource.getRepository(LiveSnapshotEntity).findOneByOrFail({ meetingId });
+    const snapshot = await t.dataSource.getRepository(LiveSnapshotEntity).findOneByOrFail({ meetingId });
     expect(snapshot).toMatchObject({ seq: 131, version: LIVE_STATE_VERSION, updatedAt: entities[130].at });
     expect(await log.verify(meetingId)).toEqual({ ok: true, lastSeq: 131, headHash: entities[130].hash });
   });

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { LiveJoinResult, LiveSyncResult, MeetingEventDto, WelcomeEvent } from '@phonghop/shared';
-import type { DataSource } from 'typeorm';
 import { Fixtures, json } from '../testing/factories.js';
 import { nextEvent, startTestApp, type TestApp, type TestSocket } from '../testing/test-app.js';
 import { EVENT_PAGE_MAX, EventLogService } from './event-log.service.js';
@@ -26,7 +25,6 @@ describe(`catching up on join and sync (${onPostgres ? 'PostgreSQL' : 'SQLite'})
   let t: TestApp;
   let f: Fixtures;
   let log: EventLogService;
-  let dataSource: DataSource;
   let lan: TestSocket;
   let meetingId: string;
   /** The log: one page and two more, so that both sides of the page boundary exist with a real event before them. */
@@ -38,7 +36,6 @@ describe(`catching up on join and sync (${onPostgres ? 'PostgreSQL' : 'SQLite'})
     t = await startTestApp();
     f = await Fixtures.create(t);
     log = t.app.get(EventLogService);
-    dataSource = t.dataSource;
     const { meeting } = await f.readyMeeting();
     meetingId = meeting.id;
     await json(await f.publish(meetingId));
@@ -119,7 +116,7 @@ describe(`catching up on join and sync (${onPostgres ? 'PostgreSQL' : 'SQLite'})
 
   /** The SQL a call sends, read off the data source's logger (which TypeORM calls for every query). */
   async function queriesOf(work: () => Promise<unknown>): Promise<string[]> {
-    const logger = dataSource.logger;
+    const logger = t.dataSource.logger;
     const original = logger.logQuery.bind(logger);
     const seen: string[] = [];
     logger.logQuery = (query, parameters, runner) => {
