@@ -53,7 +53,7 @@ class ManualScheduler implements BatchScheduler {
 const settle = () => new Promise((r) => setImmediate(r));
 
 /** A commit the test completes by hand, recording each batch. */
-function harness(maxBatch = 10) {
+function harness(maxBatch = 10, identityOf?: (item: string) => string) {
   const scheduler = new ManualScheduler();
   const idle: string[] = [];
   const batches: Array<{ key: string; items: string[]; done: (outcomes?: ItemOutcome<string>[] | Error) => void }> = [];
@@ -66,7 +66,7 @@ function harness(maxBatch = 10) {
           done: (outcomes) => (outcomes instanceof Error ? reject(outcomes) : resolve(outcomes ?? items.map((i) => ({ ok: true, value: `ack:${i}` })))),
         });
       }),
-    { quietMs: 2, maxWaitMs: 20, maxBatch, scheduler, onIdle: (key) => idle.push(key) },
+    { quietMs: 2, maxWaitMs: 20, maxBatch, scheduler, onIdle: (key) => idle.push(key), ...(identityOf ? { identityOf } : {}) },
   );
   return { scheduler, batches, group, idle };
 }
@@ -203,5 +203,39 @@ describe('GroupCommit (group commit of ballots)', () => {
     await second;
     await settle();
     expect(idle).toEqual(['m']);
+  });
+
+  it('answers an item sent again while its original waits with that outcome, and does not count it as a new arrival', async () => {
+    // identity: the part before '#' (a ballot's key); 'a#retry' is 'a' sent again
+    const { scheduler, batches, group } = harness(100, (item) => item.split('#')[0]);
+    const a = group.submit('m', 'a');
+    scheduler.advance(1.5);
+    const b = group.submit('m', 'b');
+    scheduler.advance(1.5);
+    const again = [group.submit('m', 'a#retry'), group.submit('m', 'b#retry')];
+    scheduler.advance(0.6); // 2.1 ms after b: the retries did not count as arrivals
+    expect(batches.map((x) => x.items)).toEqual([['a', 'b']]);
+    const late = group.submit('m', 'a#late'); // a's batch is committing: goes in the next batch, on its own
+    batches[0].done([
+      { ok: true, value: 'ack:a' },
+      { ok: false, error: new Error('refused b') },
+    ]);
+    expect(await a).toBe('ack:a');
+    expect(await again[0]).toBe('ack:a');
+    await expect(b).rejects.toThrow('refused b');
+    await expect(again[1]).rejects.toThrow('refused b');
+    await settle();
+    expect(batches.map((x) => x.items)).toEqual([['a', 'b'], ['a#late']]);
+    batches[1].done();
+    expect(await late).toBe('ack:a#late');
+  });
+
+  it('fails the items sent again with their original when the transaction fails', async () => {
+    const { scheduler, batches, group } = harness(100, (item) => item.split('#')[0]);
+    const sent = ['x', 'x#retry'].map((i) => group.submit('m', i).catch((e: Error) => e.message));
+    scheduler.fireAll();
+    expect(batches.map((x) => x.items)).toEqual([['x']]);
+    batches[0].done(new Error('disk full'));
+    expect(await Promise.all(sent)).toEqual(['disk full', 'disk full']);
   });
 });

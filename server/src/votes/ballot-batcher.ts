@@ -17,7 +17,7 @@ export const realScheduler: BatchScheduler = {
 /** Each item's own outcome within a committed batch: one bad ballot never fails the others. */
 export type ItemOutcome<R> = { ok: true; value: R } | { ok: false; error: unknown };
 
-export interface GroupCommitOptions {
+export interface GroupCommitOptions<T> {
   /** A batch goes once no item has arrived for this long: the burst is over. */
   quietMs: number;
   /** …or once its first item has waited this long, however busy the stream. */
@@ -26,16 +26,29 @@ export interface GroupCommitOptions {
   scheduler?: BatchScheduler;
   /** Called when a key has nothing left to commit: no batch running, none waiting. */
   onIdle?: (key: string) => void;
+  /**
+   * An item's identity (a ballot's idempotency key). An item whose identity is already waiting is the same item
+   * sent again (a retry racing its original): it shares the waiting one's outcome, costs the batch nothing and does
+   * not hold the batch back as a new arrival would.
+   */
+  identityOf?: (item: T) => string;
 }
 
-interface Pending<T, R> {
-  item: T;
+interface Waiter<R> {
   resolve: (value: R) => void;
   reject: (error: unknown) => void;
 }
 
+interface Pending<T, R> extends Waiter<R> {
+  item: T;
+  /** The same item sent again while this one waited (identityOf). */
+  again: Waiter<R>[];
+}
+
 interface Lane<T, R> {
   items: Pending<T, R>[];
+  /** The waiting items by identity (identityOf). */
+  byIdentity: Map<string, Pending<T, R>>;
   timer: unknown;
   /** Quiet by the clock; looking once more after this turn's I/O (whenQuiet). */
   checking: boolean;
@@ -60,7 +73,7 @@ export class GroupCommit<T, R> {
 
   constructor(
     private readonly commit: (key: string, items: T[]) => Promise<ItemOutcome<R>[]>,
-    private readonly options: GroupCommitOptions,
+    private readonly options: GroupCommitOptions<T>,
   ) {
     this.scheduler = options.scheduler ?? realScheduler;
   }
@@ -70,10 +83,18 @@ export class GroupCommit<T, R> {
       let lane = this.lanes.get(key);
       const now = this.scheduler.now();
       if (!lane) {
-        lane = { items: [], timer: null, checking: false, committing: false, firstAt: now, lastAt: now };
+        lane = { items: [], byIdentity: new Map(), timer: null, checking: false, committing: false, firstAt: now, lastAt: now };
         this.lanes.set(key, lane);
       }
-      lane.items.push({ item, resolve, reject });
+      const identity = this.options.identityOf?.(item);
+      const waiting = identity === undefined ? undefined : lane.byIdentity.get(identity);
+      if (waiting) {
+        waiting.again.push({ resolve, reject });
+        return;
+      }
+      const pending: Pending<T, R> = { item, resolve, reject, again: [] };
+      lane.items.push(pending);
+      if (identity !== undefined) lane.byIdentity.set(identity, pending);
       lane.lastAt = now;
       if (lane.committing) return; // goes as soon as the running batch is committed
       if (lane.items.length >= this.options.maxBatch) this.flush(key);
@@ -124,6 +145,7 @@ export class GroupCommit<T, R> {
       lane.timer = null;
     }
     const batch = lane.items.splice(0, this.options.maxBatch);
+    if (this.options.identityOf) for (const p of batch) lane.byIdentity.delete(this.options.identityOf(p.item));
     if (batch.length === 0) {
       this.lanes.delete(key);
       return;
@@ -149,14 +171,16 @@ export class GroupCommit<T, R> {
         batch.map((p) => p.item),
       );
     } catch (error) {
-      for (const p of batch) p.reject(error);
+      for (const w of batch.flatMap((p) => [p, ...p.again])) w.reject(error);
       return;
     }
     batch.forEach((p, i) => {
       const outcome = outcomes[i];
-      if (!outcome) p.reject(new Error('no outcome for a batched item'));
-      else if (outcome.ok) p.resolve(outcome.value);
-      else p.reject(outcome.error);
+      for (const w of [p, ...p.again]) {
+        if (!outcome) w.reject(new Error('no outcome for a batched item'));
+        else if (outcome.ok) w.resolve(outcome.value);
+        else w.reject(outcome.error);
+      }
     });
   }
 }
