@@ -57,21 +57,30 @@ describe(`EventLogService (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => {
   it('loads the log head with the state, and an append from that head keeps the chain', async () => {
     const store = t.app.get(LiveStateStore);
     const meetingId = await newMeeting();
+    const head = () => store.head(t.dataSource.manager, meetingId);
     const empty = await store.load(t.dataSource.manager, meetingId);
     expect(empty).toMatchObject({ seq: 0 });
     expect(empty.hash).toBeUndefined();
+    expect(await head()).toEqual({ seq: 0, behind: 0 });
     // no snapshot row: the state is replayed, the head is the last event
     await log.appendInTransaction({ meetingId, type: 'meeting.started', payload: {}, actorUserId: null });
     await log.appendInTransaction({ meetingId, type: 'speaker.requested', payload: { userId: 'u1' }, actorUserId: null });
     const replayed = await store.load(t.dataSource.manager, meetingId);
     expect(replayed).toMatchObject({ seq: 2, hash: await log.hashAt(meetingId, 2), replayed: 2 });
+    expect(await head()).toEqual({ seq: 2, hash: replayed.hash, behind: 2 });
     // a snapshot at the head, then an event appended beside it (no snapshot): the head moves on
     await db.transaction((em) => store.save(em, meetingId, replayed, new Date()));
     expect(await store.load(t.dataSource.manager, meetingId)).toEqual({ ...replayed, replayed: 0 });
+    expect(await head()).toEqual({ seq: 2, hash: replayed.hash, behind: 0 });
     await log.appendInTransaction({ meetingId, type: 'speaker.requested', payload: { userId: 'u2' }, actorUserId: null });
     const behind = await store.load(t.dataSource.manager, meetingId);
     expect(behind).toMatchObject({ seq: 3, hash: await log.hashAt(meetingId, 3), replayed: 1 });
     expect(behind.state.speakers).not.toEqual(replayed.state.speakers);
+    expect(await head()).toEqual({ seq: 3, hash: behind.hash, behind: 1 });
+    // a snapshot of an older state version counts for nothing: the whole log is behind
+    await raw('UPDATE meeting_live_snapshots SET version = ? WHERE meeting_id = ?', [LIVE_STATE_VERSION - 1, meetingId]);
+    expect(await head()).toEqual({ seq: 3, hash: behind.hash, behind: 3 });
+    await db.transaction((em) => store.save(em, meetingId, behind, new Date()));
     for (let i = 0; i < 2; i++) {
       await db.transaction(async (em) => {
         await log.lockMeeting(em, meetingId);

@@ -7,6 +7,13 @@ import { selectEvents } from './event-rows.js';
 /** A loaded state, and how many events after the stored snapshot were replayed to reach it. */
 export type LoadedLiveState = LiveSnapshot & { replayed: number };
 
+/** The log's head (its last seq, and that event's hash; none for an empty log) and how far the snapshot trails it. */
+export interface LogHead {
+  seq: number;
+  hash?: string;
+  behind: number;
+}
+
 /**
  * How far the stored snapshot may fall behind the log. A batch of ballots leaves its facts to be replayed by the
  * next load rather than rewriting the whole state (which grows with the meeting's votes) before its acks; a long
@@ -40,6 +47,22 @@ export class LiveStateStore {
     const newer = rows.filter((r) => r.seq > base.seq);
     const state = newer.length === 0 ? base.state : replay(newer, base.state);
     return { seq: head.seq, state, hash: head.hash, replayed: newer.length };
+  }
+
+  /**
+   * `load` without the state: the log's head and how many events the snapshot trails it by, in one query. For a
+   * writer that appends without needing the state (a batch of ballots that leaves the snapshot behind).
+   */
+  async head(em: EntityManager, meetingId: string): Promise<LogHead> {
+    const [row] = await rawQuery<{ seq: number | string; hash: string; snapshot_seq: number | string | null }>(
+      em,
+      `SELECT e.seq, e.hash, (SELECT s.seq FROM meeting_live_snapshots s WHERE s.meeting_id = ? AND s.version = ?) AS snapshot_seq
+         FROM meeting_events e WHERE e.meeting_id = ? ORDER BY e.seq DESC LIMIT 1`,
+      [meetingId, LIVE_STATE_VERSION, meetingId],
+    );
+    if (!row) return { seq: 0, behind: 0 };
+    const seq = Number(row.seq);
+    return { seq, hash: row.hash, behind: seq - Number(row.snapshot_seq ?? 0) };
   }
 
   async save(em: EntityManager, meetingId: string, snapshot: LiveSnapshot, at: Date): Promise<void> {

@@ -37,6 +37,8 @@ export class BallotsService implements BeforeApplicationShutdown {
     maxWaitMs: MAX_WAIT_MS,
     maxBatch: MAX_BATCH,
     onIdle: (meetingId) => this.held.release(meetingId),
+    // a retry racing its original shares its ack, as planBallots answers a repeated key ('same-as')
+    identityOf: (ballot) => ballot.idempotencyKey,
   });
   /**
    * The room's copy of the facts, sent on the next turn of the loop, after the acks. Broadcasts keep their order
@@ -135,11 +137,13 @@ export class BallotsService implements BeforeApplicationShutdown {
    */
   private async write(em: EntityManager, meetingId: string, ballots: PlannedBallot[]): Promise<AppendedEvent[]> {
     if (ballots.length === 0) return [];
-    const before = await this.room.load(em, meetingId);
+    const head = await this.room.head(em, meetingId);
+    // the state (which grows with the meeting's votes) is read only when this batch must rewrite the snapshot
+    const due = head.behind + ballots.length >= SNAPSHOT_MAX_BEHIND;
     const { events, writes, stateAfter } = await this.room.planBatch(
       em,
       meetingId,
-      before,
+      head,
       ballots.map((b) => ({
         type: 'vote.ballot-cast' as const,
         payload: {
@@ -155,7 +159,7 @@ export class BallotsService implements BeforeApplicationShutdown {
       })),
     );
     const last = events[events.length - 1];
-    const snapshot = before.replayed + events.length >= SNAPSHOT_MAX_BEHIND ? [this.room.snapshotWrite(em, meetingId, { seq: last.seq, state: stateAfter() }, last.at)] : [];
+    const snapshot = due ? [this.room.snapshotWrite(em, meetingId, { seq: last.seq, state: stateAfter((await this.room.load(em, meetingId)).state) }, last.at)] : [];
     // the ballots' rows, their events and the snapshot touch different rows: one statement on PostgreSQL
     await runWrites(em, [...sql.ballotWrites(dialectOf(em), ballots, countDeltas(ballots), this.clock.now()), ...writes, ...snapshot]);
     return events;

@@ -18,7 +18,7 @@ import { AppError } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
 import { dialectOf, runWrites, type SqlStatement } from '../database/raw-sql.js';
 import { type AppendedEvent, EventLogService } from '../live/event-log.service.js';
-import { type LoadedLiveState, LiveStateStore } from '../live/live-state.store.js';
+import { type LoadedLiveState, LiveStateStore, type LogHead } from '../live/live-state.store.js';
 import { RealtimeEmitter } from '../realtime/realtime-emitter.js';
 
 /** The event a vote command stands for, and what to do once it is committed (arm a timer, scrub). */
@@ -81,6 +81,11 @@ export class VoteRoom {
     return this.store.load(em, meetingId);
   }
 
+  /** The log's head under the caller's lock, and how far the snapshot trails it (no state read). */
+  head(em: EntityManager, meetingId: string): Promise<LogHead> {
+    return this.store.head(em, meetingId);
+  }
+
   /**
    * A vote event after `before` (the caller holds the meeting's lock and checked the key), the statements that append
    * it, and the state after it. An event the reducer ignores is refused, as live commands are: the log never holds an
@@ -106,17 +111,17 @@ export class VoteRoom {
   }
 
   /**
-   * Several vote facts as events after `before` (a batch of ballots, already checked by the caller under the lock),
-   * with the statements that append them (the caller runs them with its own writes: runWrites) and the state after
-   * the last (computed when asked: a batch that leaves the snapshot behind does not need it). Each must be a valid
-   * event; none is refused here.
+   * Several vote facts as events after the log's `head` (a batch of ballots, already checked by the caller under the
+   * lock), with the statements that append them (the caller runs them with its own writes: runWrites) and, given the
+   * state at `head`, the state after the last (a batch that leaves the snapshot behind needs neither). Each must be
+   * a valid event; none is refused here.
    */
   async planBatch(
     em: EntityManager,
     meetingId: string,
-    before: LiveSnapshot,
+    head: { seq: number; hash?: string },
     facts: ReadonlyArray<Pick<VoteDecision, 'type' | 'payload'> & { actorUserId: string | null; idempotencyKey: string }>,
-  ): Promise<{ events: AppendedEvent[]; writes: SqlStatement[]; stateAfter: () => LiveState }> {
+  ): Promise<{ events: AppendedEvent[]; writes: SqlStatement[]; stateAfter: (before: LiveState) => LiveState }> {
     const at = this.clock.now().toISOString();
     const parsed = facts.map((fact) => {
       const event = parseLiveEvent({ type: fact.type, payload: fact.payload, at });
@@ -126,10 +131,10 @@ export class VoteRoom {
     const { events, writes } = await this.log.planAppend(
       em,
       facts.map((f) => ({ meetingId, type: f.type, payload: f.payload, actorUserId: f.actorUserId, idempotencyKey: f.idempotencyKey })),
-      before,
+      head,
     );
     // each fact was parsed once above; the stored event only adds its own time
-    return { events, writes, stateAfter: () => events.reduce<LiveState>((state, event, i) => applyParsed(state, { ...parsed[i], at: event.at }), before.state) };
+    return { events, writes, stateAfter: (before) => events.reduce<LiveState>((state, event, i) => applyParsed(state, { ...parsed[i], at: event.at }), before) };
   }
 
   /** The snapshot's upsert as a statement, for a caller that runs it with its other writes (runWrites). */
