@@ -40,6 +40,7 @@ describe('canonicalJson', () => {
 
   it('refuses what JSON cannot carry faithfully', () => {
     expect(() => canonicalJson({ a: undefined })).toThrow(/undefined at \$\.a/);
+    expect(() => canonicalJson({ a: [{ b: 1 }, { c: { d: Number.POSITIVE_INFINITY } }] })).toThrow('non-finite number at $.a[1].c.d');
     expect(() => canonicalJson([() => 1])).toThrow(/function/);
     expect(() => canonicalJson({ n: Number.NaN })).toThrow(/non-finite/);
     expect(() => canonicalJson({ n: 1n })).toThrow(/bigint/);

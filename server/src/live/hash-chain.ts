@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** The `prevHash` of a meeting's first event. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -10,13 +10,21 @@ export const GENESIS_HASH = '0'.repeat(64);
  * functions, symbols, bigints, non-finite numbers, and objects other than plain objects, arrays and dates.
  */
 export function canonicalJson(value: unknown): string {
-  return write(value, '$');
+  return write(value, null);
 }
 
-function write(value: unknown, where: string): string {
+/** Where a value sits, for the error message only: built when something is refused, not for every value. */
+interface Path {
+  parent: Path | null;
+  step: string | number;
+}
+
+const pathText = (path: Path | null): string => (path === null ? '$' : `${pathText(path.parent)}${typeof path.step === 'number' ? `[${path.step}]` : `.${path.step}`}`);
+
+function write(value: unknown, path: Path | null): string {
   if (value === null) return 'null';
   if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) throw new TypeError(`canonicalJson: invalid date at ${where}`);
+    if (Number.isNaN(value.getTime())) throw new TypeError(`canonicalJson: invalid date at ${pathText(path)}`);
     return JSON.stringify(value.toISOString());
   }
   switch (typeof value) {
@@ -25,7 +33,7 @@ function write(value: unknown, where: string): string {
     case 'boolean':
       return value ? 'true' : 'false';
     case 'number':
-      if (!Number.isFinite(value)) throw new TypeError(`canonicalJson: non-finite number at ${where}`);
+      if (!Number.isFinite(value)) throw new TypeError(`canonicalJson: non-finite number at ${pathText(path)}`);
       return JSON.stringify(value);
     case 'object':
       break;
@@ -33,14 +41,20 @@ function write(value: unknown, where: string): string {
     case 'function':
     case 'symbol':
     case 'bigint':
-      throw new TypeError(`canonicalJson: ${typeof value} at ${where} has no JSON form`);
+      throw new TypeError(`canonicalJson: ${typeof value} at ${pathText(path)} has no JSON form`);
   }
-  if (Array.isArray(value)) return `[${value.map((v, i) => write(v, `${where}[${i}]`)).join(',')}]`;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i > 0 ? ',' : '') + write(value[i], { parent: path, step: i });
+    return `${out}]`;
+  }
   const proto = Object.getPrototypeOf(value) as unknown;
-  if (proto !== Object.prototype && proto !== null) throw new TypeError(`canonicalJson: only plain objects, arrays and dates (at ${where})`);
+  if (proto !== Object.prototype && proto !== null) throw new TypeError(`canonicalJson: only plain objects, arrays and dates (at ${pathText(path)})`);
   const record = value as Record<string, unknown>;
   const keys = Object.keys(record).sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${write(record[k], `${where}.${k}`)}`).join(',')}}`;
+  let out = '{';
+  for (let i = 0; i < keys.length; i++) out += `${i > 0 ? ',' : ''}${JSON.stringify(keys[i])}:${write(record[keys[i]], { parent: path, step: keys[i] })}`;
+  return `${out}}`;
 }
 
 /** The fields of an event the hash covers. */
@@ -57,7 +71,7 @@ export interface ChainedEventFields {
 export function eventHash(prevHash: string, event: ChainedEventFields): string {
   const at = event.at instanceof Date ? event.at.toISOString() : new Date(event.at).toISOString();
   const fields = { meetingId: event.meetingId, seq: event.seq, type: event.type, payload: event.payload, actorUserId: event.actorUserId, at };
-  return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(fields)).digest('hex');
+  return hash('sha256', `${prevHash}\n${canonicalJson(fields)}`, 'hex');
 }
 
 export interface StoredChainedEvent extends ChainedEventFields {
