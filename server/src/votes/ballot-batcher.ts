@@ -27,9 +27,9 @@ export interface GroupCommitOptions<T> {
   /** Called when a key has nothing left to commit: no batch running, none waiting. */
   onIdle?: (key: string) => void;
   /**
-   * An item's identity (a ballot's idempotency key). An item whose identity is already waiting is the same item
-   * sent again (a retry racing its original): it shares the waiting one's outcome, costs the batch nothing and does
-   * not hold the batch back as a new arrival would.
+   * An item's identity (a ballot's idempotency key). An item whose identity is already waiting or committing is the
+   * same item sent again (a retry racing its original): it shares the original's outcome, costs nothing (no item in
+   * a batch, no transaction of its own) and does not hold the waiting batch back as a new arrival would.
    */
   identityOf?: (item: T) => string;
 }
@@ -41,13 +41,13 @@ interface Waiter<R> {
 
 interface Pending<T, R> extends Waiter<R> {
   item: T;
-  /** The same item sent again while this one waited (identityOf). */
+  /** The same item sent again before this one was answered (identityOf). */
   again: Waiter<R>[];
 }
 
 interface Lane<T, R> {
   items: Pending<T, R>[];
-  /** The waiting items by identity (identityOf). */
+  /** The items waiting or committing, by identity (identityOf), until they are answered. */
   byIdentity: Map<string, Pending<T, R>>;
   timer: unknown;
   /** Quiet by the clock; looking once more after this turn's I/O (whenQuiet). */
@@ -124,7 +124,8 @@ export class GroupCommit<T, R> {
     if (now - lane.firstAt >= this.options.maxWaitMs) return this.flush(key);
     const quietFor = now - lane.lastAt;
     if (quietFor < this.options.quietMs) {
-      lane.timer = this.scheduler.setTimeout(() => this.whenQuiet(key), this.options.quietMs - quietFor);
+      // at least 1 ms, as setTimeout would anyway: a float remainder must not re-arm for nothing
+      lane.timer = this.scheduler.setTimeout(() => this.whenQuiet(key), Math.max(1, this.options.quietMs - quietFor));
       return;
     }
     const seen = lane.lastAt;
@@ -145,13 +146,12 @@ export class GroupCommit<T, R> {
       lane.timer = null;
     }
     const batch = lane.items.splice(0, this.options.maxBatch);
-    if (this.options.identityOf) for (const p of batch) lane.byIdentity.delete(this.options.identityOf(p.item));
     if (batch.length === 0) {
       this.lanes.delete(key);
       return;
     }
     lane.committing = true;
-    const run = this.settle(key, batch).finally(() => {
+    const run = this.settle(key, lane, batch).finally(() => {
       this.inFlight.delete(run);
       lane.committing = false;
       if (lane.items.length > 0) this.flush(key);
@@ -163,22 +163,24 @@ export class GroupCommit<T, R> {
     this.inFlight.add(run);
   }
 
-  private async settle(key: string, batch: Pending<T, R>[]): Promise<void> {
-    let outcomes: ItemOutcome<R>[];
+  private async settle(key: string, lane: Lane<T, R>, batch: Pending<T, R>[]): Promise<void> {
+    let outcomes: ItemOutcome<R>[] | null = null;
+    let failure: unknown;
     try {
       outcomes = await this.commit(
         key,
         batch.map((p) => p.item),
       );
     } catch (error) {
-      for (const w of batch.flatMap((p) => [p, ...p.again])) w.reject(error);
-      return;
+      failure = error;
     }
+    // answered now: an item sent again from here on is a new item (answered from what was stored)
+    const { identityOf } = this.options;
+    if (identityOf) for (const p of batch) lane.byIdentity.delete(identityOf(p.item));
     batch.forEach((p, i) => {
-      const outcome = outcomes[i];
+      const outcome: ItemOutcome<R> = outcomes === null ? { ok: false, error: failure } : (outcomes[i] ?? { ok: false, error: new Error('no outcome for a batched item') });
       for (const w of [p, ...p.again]) {
-        if (!outcome) w.reject(new Error('no outcome for a batched item'));
-        else if (outcome.ok) w.resolve(outcome.value);
+        if (outcome.ok) w.resolve(outcome.value);
         else w.reject(outcome.error);
       }
     });
