@@ -7,8 +7,9 @@
 // durable inserts one after another (lib/bare-inserts.mjs); and the harness's own floor, the same burst from the same
 // client process against a bare Socket.IO server that acks each ballot at once (lib/bare-io-server.mjs). Accounts and
 // meetings are made through the real API (lib/vote-room.mjs). BENCH_PROFILE=<dir> loads lib/server-probe.mjs into each
-// server and reports, for the measured rounds at N = BENCH_PROFILE_N (200), its CPU profile, SQL statements and
-// socket.io timings.
+// server and reports, for the measured rounds at N = BENCH_PROFILE_N (200), its CPU profile, SQL statements,
+// socket.io timings and each burst's timeline (lib/burst-timeline.mjs); BENCH_PROFILE_INTERVAL_US=0 without the CPU
+// sampler, which slows the server down.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -17,6 +18,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { postgresBare, sqliteBare } from './lib/bare-inserts.mjs';
 import { forkHelper, tempDir } from './lib/ipc.mjs';
+import { burstTimeline } from './lib/burst-timeline.mjs';
 import { summariseProfile } from './lib/profile-summary.mjs';
 import { startServer } from './lib/server.mjs';
 import { describe, round } from './lib/stats.mjs';
@@ -93,10 +95,14 @@ async function measureSize(n, ctx, log) {
       const published = res.published.filter((x) => x !== null);
       const one = {
         measured,
+        t0_epoch_ms: res.t0_epoch_ms,
         ...verdict,
         ack_ms: describe(ack),
         retry_ack_ms: describe(retry),
         burst_ms: round(lastAck, 1),
+        // how long the clients' process took to send every first ballot, and its longest pause doing so
+        send_span_ms: round(Math.max(...res.sent), 1),
+        widest_send_gap_ms: round(Math.max(0, ...[...res.sent].sort((a, b) => a - b).map((t, i, all) => (i === 0 ? 0 : t - all[i - 1]))), 1),
         ballot_facts_received: res.ballot_facts_received,
         ballot_facts_expected: n * n,
         ballots_per_s: round((n / lastAck) * 1000, 0),
@@ -119,6 +125,12 @@ async function measureSize(n, ctx, log) {
       );
     }
     const profile = profiling ? await readProbe(server, path.join(ctx.profileDir, `vote-burst-${ctx.kind}`)) : undefined;
+    if (profile) {
+      const trace = JSON.parse(fs.readFileSync(profile.files[2], 'utf8'));
+      profile.bursts = rounds
+        .filter((x) => x.measured)
+        .map((x) => burstTimeline(trace, { t0EpochMs: x.t0_epoch_ms, n, endMs: Math.max(...x.samples.ack, ...x.samples.retry), clientAckP99Ms: x.ack_ms.p99 }));
+    }
     await fleet.request('close');
     const echo = await fleet.request('echo', { url: ctx.echoUrl, n, rounds: ROUNDS[n] });
     const measured = rounds.filter((x) => x.measured);
@@ -155,7 +167,7 @@ async function readProbe(server, base) {
   for (let i = 0; i < 100 && !fs.existsSync(`${base}.json`); i++) await sleep(100);
   await sleep(300);
   const { sql, prepares, ...report } = JSON.parse(fs.readFileSync(`${base}.json`, 'utf8'));
-  return { files: [`${base}.cpuprofile`, `${base}.json`], ...report, sql: sql.slice(0, 15), prepares: prepares.slice(0, 5), cpu: summariseProfile(JSON.parse(fs.readFileSync(`${base}.cpuprofile`, 'utf8'))) };
+  return { files: [`${base}.cpuprofile`, `${base}.json`, `${base}.trace.json`], ...report, sql: sql.slice(0, 15), prepares: prepares.slice(0, 5), cpu: summariseProfile(JSON.parse(fs.readFileSync(`${base}.cpuprofile`, 'utf8'))) };
 }
 
 async function runDatabase(kind, log, profileDir, echoUrl) {
@@ -177,7 +189,7 @@ async function runDatabase(kind, log, profileDir, echoUrl) {
   if (probeOut) for (const ext of ['.cpuprofile', '.json']) fs.rmSync(probeOut + ext, { force: true });
   const server = await startServer({
     dataDir: data.dir,
-    env: { ...env, ...(probeOut ? { BENCH_PROBE_OUT: probeOut, BENCH_PROFILE_INTERVAL_US: '200' } : {}) },
+    env: { ...env, ...(probeOut ? { BENCH_PROBE_OUT: probeOut, BENCH_PROFILE_INTERVAL_US: process.env.BENCH_PROFILE_INTERVAL_US ?? '200' } : {}) },
     ...(probeOut ? { nodeArgs: ['--import', path.join(LIB, 'server-probe.mjs')] } : {}),
   });
   let reader = null;

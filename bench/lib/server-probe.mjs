@@ -6,7 +6,10 @@
 // - socket.io: per incoming event name, the time from the packet's arrival to its ack; per handshake, the time
 //   from the namespace taking the client to its connect (the auth middleware); around each `live:event`
 //   broadcast, the time in the broadcast call;
-// - GC pauses; the event loop's delay and utilisation over the window.
+// - GC pauses; the event loop's delay and utilisation over the window;
+// - $BENCH_PROBE_OUT.trace.json: each incoming event, ack, SQLite statement, PostgreSQL query, broadcast and GC pause
+//   with its time, to lay a burst out on the clients' clock (vote-burst's per-burst timeline).
+// BENCH_PROFILE_INTERVAL_US=0 leaves the CPU sampler off (it slows JavaScript down); the rest is still measured.
 // Not SIGUSR2: Nest's enableShutdownHooks() shuts the server down on it.
 import fs from 'node:fs';
 import { Session } from 'node:inspector';
@@ -22,11 +25,12 @@ const nestRequire = createRequire(serverRequire.resolve('@nestjs/platform-socket
 const typeormRequire = createRequire(serverRequire.resolve('typeorm'));
 
 let on = false;
+const sampling = process.env.BENCH_PROFILE_INTERVAL_US !== '0';
 let window = null;
 const now = () => performance.now();
 
 function fresh() {
-  return { started: now(), sql: new Map(), prepares: new Map(), preparedTexts: new Set(), events: new Map(), handshakes: [], broadcasts: [], gc: [], elu: performance.eventLoopUtilization() };
+  return { started: now(), sql: new Map(), prepares: new Map(), preparedTexts: new Set(), events: new Map(), handshakes: [], broadcasts: [], gc: [], trace: [], elu: performance.eventLoopUtilization() };
 }
 const addTo = (map, key, ms) => {
   const e = map.get(key) ?? { count: 0, total_ms: 0, samples: [] };
@@ -64,12 +68,36 @@ Database.prototype.prepare = function (sql, ...rest) {
           let text = texts.get(this);
           if (text === undefined) texts.set(this, (text = normalise(this.source)));
           addTo(window.sql, text, ms);
+          if (window.trace.length < 200_000) window.trace.push([t, 'sql:' + text.slice(0, 30), ms]);
         }
       };
     }
   }
   return stmt;
 };
+
+// pg (PostgreSQL runs): each query's send and answer, for the trace
+try {
+  const pg = typeormRequire('pg');
+  const query = pg.Client.prototype.query;
+  pg.Client.prototype.query = function (config, ...rest) {
+    if (!on) return query.call(this, config, ...rest);
+    const t = now();
+    const text = 'pg:' + String(typeof config === 'string' ? config : config?.text).replace(/\s+/g, ' ').slice(0, 30);
+    const done = () => window.trace.length < 200_000 && window.trace.push([t, text, now() - t]);
+    const cb = rest.findIndex((x) => typeof x === 'function');
+    if (cb >= 0) {
+      const fn = rest[cb];
+      rest[cb] = (...a) => (done(), fn(...a));
+      return query.call(this, config, ...rest);
+    }
+    const out = query.call(this, config, ...rest);
+    if (out && typeof out.then === 'function') out.then(done, done);
+    return out;
+  };
+} catch {
+  // no pg: SQLite only
+}
 
 // socket.io
 const { Socket, Namespace } = nestRequire('socket.io');
@@ -80,7 +108,10 @@ const ack = Socket.prototype.ack;
 let arriving = null;
 let lastArrival = null; // the last incoming event, to time a command's handling up to its broadcast
 Socket.prototype.onevent = function (packet) {
-  if (on) arriving = lastArrival = { name: packet.data?.[0], t: now() };
+  if (on) {
+    arriving = lastArrival = { name: packet.data?.[0], t: now() };
+    if (window.trace.length < 200_000) window.trace.push([arriving.t, 'in:' + arriving.name]);
+  }
   try {
     return onevent.call(this, packet);
   } finally {
@@ -92,8 +123,14 @@ Socket.prototype.ack = function (id) {
   if (!on || !arriving) return reply;
   const { name, t } = arriving;
   return function (...args) {
-    if (on) addTo(window.events, name, now() - t);
-    return reply.apply(this, args);
+    if (!on) return reply.apply(this, args);
+    const a = now();
+    addTo(window.events, name, a - t);
+    try {
+      return reply.apply(this, args);
+    } finally {
+      if (window.trace.length < 200_000) window.trace.push([a, 'ack:' + name, now() - a]);
+    }
   };
 };
 const add = Namespace.prototype._add;
@@ -107,11 +144,12 @@ Namespace.prototype._add = function (client, auth, fn) {
 };
 const broadcastEmit = BroadcastOperator.prototype.emit;
 BroadcastOperator.prototype.emit = function (ev, ...args) {
-  if (!on || ev !== 'live:event') return broadcastEmit.call(this, ev, ...args);
+  if (!on || (ev !== 'live:event' && ev !== 'live:events')) return broadcastEmit.call(this, ev, ...args);
   const t = now();
   try {
     return broadcastEmit.call(this, ev, ...args);
   } finally {
+    window.trace.push([t, 'bcast', now() - t]);
     window.broadcasts.push({ at: t - window.started, ms: now() - t, after_arrival_ms: lastArrival ? t - lastArrival.t : null });
     lastArrival = null;
   }
@@ -125,6 +163,7 @@ const delay = monitorEventLoopDelay({ resolution: 5 });
 const GC_KINDS = { 1: 'minor', 2: 'major', 4: 'incremental', 8: 'weakcb' };
 new PerformanceObserver((list) => {
   if (!on) return;
+  for (const e of list.getEntries()) window.trace.push([e.startTime, 'gc', e.duration]);
   for (const e of list.getEntries()) window.gc.push({ at: e.startTime - window.started, ms: e.duration, kind: GC_KINDS[e.detail?.kind] ?? String(e.detail?.kind) });
 }).observe({ entryTypes: ['gc'] });
 
@@ -142,15 +181,17 @@ process.on('SIGWINCH', () => {
       window = fresh();
       delay.reset();
       delay.enable();
-      await post('Profiler.enable');
-      await post('Profiler.setSamplingInterval', { interval: Number(process.env.BENCH_PROFILE_INTERVAL_US ?? 200) });
-      await post('Profiler.start');
+      if (sampling) {
+        await post('Profiler.enable');
+        await post('Profiler.setSamplingInterval', { interval: Number(process.env.BENCH_PROFILE_INTERVAL_US ?? 200) });
+        await post('Profiler.start');
+      }
       on = true;
       return;
     }
     on = false;
     delay.disable();
-    const { profile } = await post('Profiler.stop');
+    const { profile } = sampling ? await post('Profiler.stop') : { profile: { nodes: [], samples: [], timeDeltas: [], startTime: 0, endTime: 0 } };
     const w = window;
     const sql = [...w.sql].map(([text, e]) => ({ sql: text, count: e.count, total_ms: r3(e.total_ms), p50_ms: r3(pct(e.samples, 50)) })).sort((a, b) => b.total_ms - a.total_ms);
     const prepares = [...w.prepares].map(([text, e]) => ({ sql: text, count: e.count, total_ms: r3(e.total_ms) })).sort((a, b) => b.total_ms - a.total_ms);
@@ -178,6 +219,8 @@ process.on('SIGWINCH', () => {
         .map((b) => [r3(b.after_arrival_ms), r3(b.ms), r3(w.gc.filter((g) => g.at < b.at && g.at + g.ms > b.at - b.after_arrival_ms).reduce((a, g) => a + g.ms, 0))]),
     };
     fs.writeFileSync(`${out}.cpuprofile`, JSON.stringify(profile));
+    // [epoch ms, what, ms it took]: lines up with a client's clock (performance.timeOrigin + now())
+    fs.writeFileSync(`${out}.trace.json`, JSON.stringify(w.trace.sort((a, b) => a[0] - b[0]).map(([t, ...x]) => [performance.timeOrigin + t, ...x])));
     fs.writeFileSync(`${out}.json`, JSON.stringify(report, null, 1));
   })();
 });

@@ -116,6 +116,7 @@ serve({
     current = null;
     return {
       voteId,
+      t0_epoch_ms: performance.timeOrigin + t0,
       sent: Array.from(sent),
       ack: Array.from(ack),
       retry_ack: Array.from(retryAck),
