@@ -195,8 +195,8 @@ describe(`EventLogService (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => {
     }));
     const appended = await db.transaction(async (em) => {
       const before = await store.load(em, meetingId);
-      const events = await log.appendManyLocked(em, inputs, before);
-      await store.save(em, meetingId, { seq: events.at(-1)!.seq, state: before.state }, new Date(events.at(-1)!.at));
+      const { events, writes } = await log.planAppend(em, inputs, before);
+      await store.save(em, meetingId, { seq: events.at(-1)!.seq, state: before.state }, new Date(events.at(-1)!.at), writes);
       return events;
     });
     expect(appended.map((e) => e.seq)).toEqual(inputs.map((_, i) => i + 1));

@@ -97,24 +97,16 @@ export class EventLogService {
    * `head`: the log's last seq and its hash as read under that lock (LiveStateStore.load), saving a third.
    */
   async appendLocked(em: EntityManager, input: AppendEventInput, head?: { seq: number; hash?: string }): Promise<AppendedEvent> {
-    const [event] = await this.appendManyLocked(em, [input], head);
-    return event;
-  }
-
-  /**
-   * `appendLocked` for several events of one meeting (a batch of ballots): chained in order and written in one
-   * multi-row insert. Same preconditions: the meeting's lock held, the keys checked.
-   */
-  async appendManyLocked(em: EntityManager, inputs: readonly AppendEventInput[], head?: { seq: number; hash?: string }): Promise<AppendedEvent[]> {
-    const { events, writes } = await this.planAppend(em, inputs, head);
+    const { events, writes } = await this.planAppend(em, [input], head);
     await runWrites(em, writes);
-    return events;
+    return events[0];
   }
 
   /**
-   * The events `inputs` become, chained after `head`, and the statements that write them, for a caller that runs
-   * them with its other writes of the transaction (runWrites: one round trip on PostgreSQL). Same preconditions as
-   * appendLocked; nothing is written until the caller runs the statements.
+   * The events `inputs` (one meeting's, several for a batch of ballots) become, chained in order after `head`, and the
+   * statements that write them in one multi-row insert, for a caller that runs them with its other writes of the
+   * transaction (runWrites: one round trip on PostgreSQL). Same preconditions as appendLocked; nothing is written
+   * until the caller runs the statements.
    */
   async planAppend(em: EntityManager, inputs: readonly AppendEventInput[], head?: { seq: number; hash?: string }): Promise<{ events: AppendedEvent[]; writes: SqlStatement[] }> {
     if (inputs.length === 0) return { events: [], writes: [] };
@@ -122,7 +114,7 @@ export class EventLogService {
     let last = head?.seq === 0 ? null : head?.hash !== undefined ? { seq: head.seq, hash: head.hash } : await this.head(em, meetingId);
     const at = this.clock.now();
     const rows = inputs.map((input): MeetingEventEntity => {
-      if (input.meetingId !== meetingId) throw new Error('appendManyLocked: events of one meeting only');
+      if (input.meetingId !== meetingId) throw new Error('planAppend: events of one meeting only');
       const seq = (last?.seq ?? 0) + 1;
       const prevHash = last?.hash ?? GENESIS_HASH;
       // Throws (and so rolls the caller's transaction back) on a payload canonical JSON cannot carry.

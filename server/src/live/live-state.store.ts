@@ -65,8 +65,12 @@ export class LiveStateStore {
     return { seq, hash: row.hash, behind: seq - Number(row.snapshot_seq ?? 0) };
   }
 
-  async save(em: EntityManager, meetingId: string, snapshot: LiveSnapshot, at: Date): Promise<void> {
-    await runWrites(em, [this.saveStatement(dialectOf(em), meetingId, snapshot, at)]);
+  /**
+   * Rewrites the snapshot, with `alongside` (the statements of the event it follows: EventLogService.planAppend) in
+   * the same runWrites: one round trip on PostgreSQL (ADR 15).
+   */
+  async save(em: EntityManager, meetingId: string, snapshot: LiveSnapshot, at: Date, alongside: readonly SqlStatement[] = []): Promise<void> {
+    await runWrites(em, [...alongside, this.saveStatement(dialectOf(em), meetingId, snapshot, at)]);
   }
 
   /** `save` as a statement, for a caller that runs it with its other writes (runWrites). */

@@ -16,7 +16,6 @@ import {
 } from '@phonghop/shared';
 import { AppError } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
-import { dialectOf, runWrites } from '../database/raw-sql.js';
 import type { Viewer } from '../meetings/meeting-access.js';
 import { MeetingEntity } from '../meetings/meeting.entity.js';
 import { type MeetingContext, MeetingsService } from '../meetings/meetings.service.js';
@@ -125,8 +124,7 @@ export class LiveService {
     const { events, writes } = await this.log.planAppend(em, [input], before);
     const appended = events[0];
     const after: LiveState = applyEvent(before.state, appended);
-    // the event and the snapshot in one round trip on PostgreSQL
-    await runWrites(em, [...writes, this.store.saveStatement(dialectOf(em), body.meetingId, { seq: appended.seq, state: after }, new Date(appended.at))]);
+    await this.store.save(em, body.meetingId, { seq: appended.seq, state: after }, new Date(appended.at), writes);
     await this.speaking.recordEndedTurns(em, body.meetingId, before.state, after, appended);
     return appended;
   }

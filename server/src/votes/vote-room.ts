@@ -16,7 +16,7 @@ import {
 } from '@phonghop/shared';
 import { AppError } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
-import { dialectOf, runWrites, type SqlStatement } from '../database/raw-sql.js';
+import { dialectOf, type SqlStatement } from '../database/raw-sql.js';
 import { type AppendedEvent, EventLogService } from '../live/event-log.service.js';
 import { type LoadedLiveState, LiveStateStore, type LogHead } from '../live/live-state.store.js';
 import { RealtimeEmitter } from '../realtime/realtime-emitter.js';
@@ -65,8 +65,7 @@ export class VoteRoom {
       const decision = await decide(em, before.state);
       afterCommit = decision.afterCommit;
       const { event, state, writes } = await this.plan(em, meetingId, before, decision, actorUserId, idempotencyKey);
-      // the event and the snapshot in one round trip on PostgreSQL, as a live command's (LiveService)
-      await runWrites(em, [...writes, this.snapshotWrite(em, meetingId, { seq: event.seq, state }, event.at)]);
+      await this.store.save(em, meetingId, { seq: event.seq, state }, new Date(event.at), writes);
       return event;
     });
     if (!appended.duplicate) {
