@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
-  applyEvent,
   applyParsed,
   type ErrorCode,
   type LiveSnapshot,
@@ -103,10 +102,12 @@ export class VoteRoom {
       payload: decision.payload,
       at: this.clock.now().toISOString(),
     };
-    if (!parseLiveEvent(probe)) throw new Error(`invalid ${decision.type} payload`);
-    if (applyEvent(before.state, probe) === before.state) throw new AppError(decision.refusal ?? 'VOTE_INVALID_TRANSITION');
+    const parsed = parseLiveEvent(probe);
+    if (!parsed) throw new Error(`invalid ${decision.type} payload`);
+    if (applyParsed(before.state, parsed) === before.state) throw new AppError(decision.refusal ?? 'VOTE_INVALID_TRANSITION');
     const { events, writes } = await this.log.planAppend(em, [{ meetingId, type: decision.type, payload: decision.payload, actorUserId, idempotencyKey }], before);
-    return { event: events[0], state: applyEvent(before.state, events[0]), writes };
+    // parsed once; the stored event only brings its own time
+    return { event: events[0], state: applyParsed(before.state, { ...parsed, at: events[0].at }), writes };
   }
 
   /**
