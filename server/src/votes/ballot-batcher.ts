@@ -41,6 +41,7 @@ interface Waiter<R> {
 
 interface Pending<T, R> extends Waiter<R> {
   item: T;
+  identity: string | undefined;
   /** The same item sent again before this one was answered (identityOf). */
   again: Waiter<R>[];
 }
@@ -92,7 +93,7 @@ export class GroupCommit<T, R> {
         waiting.again.push({ resolve, reject });
         return;
       }
-      const pending: Pending<T, R> = { item, resolve, reject, again: [] };
+      const pending: Pending<T, R> = { item, identity, resolve, reject, again: [] };
       lane.items.push(pending);
       if (identity !== undefined) lane.byIdentity.set(identity, pending);
       lane.lastAt = now;
@@ -175,8 +176,7 @@ export class GroupCommit<T, R> {
       failure = error;
     }
     // answered now: an item sent again from here on is a new item (answered from what was stored)
-    const { identityOf } = this.options;
-    if (identityOf) for (const p of batch) lane.byIdentity.delete(identityOf(p.item));
+    for (const p of batch) if (p.identity !== undefined) lane.byIdentity.delete(p.identity);
     batch.forEach((p, i) => {
       const outcome: ItemOutcome<R> = outcomes === null ? { ok: false, error: failure } : (outcomes[i] ?? { ok: false, error: new Error('no outcome for a batched item') });
       for (const w of [p, ...p.again]) {
