@@ -202,6 +202,30 @@ describe('GroupCommit (group commit of ballots)', () => {
     batches[1].done();
     await second;
     await settle();
+    expect(idle).toEqual([]); // not before this turn's I/O has been read
+    scheduler.runIo();
+    expect(idle).toEqual(['m']);
+  });
+
+  it('does not call a meeting idle when the I/O read after its commit brings the next ballots of the burst', async () => {
+    const { scheduler, batches, group, idle } = harness();
+    scheduler.holdIo = true;
+    const first = group.submit('m', 'a');
+    scheduler.fireAll();
+    scheduler.runIo();
+    batches[0].done(); // a commit that blocked the loop: nothing was read while it ran
+    await first;
+    await settle();
+    const second = group.submit('m', 'b'); // read with the I/O that follows it
+    scheduler.runIo();
+    expect(idle).toEqual([]);
+    scheduler.fireAll();
+    scheduler.runIo();
+    expect(batches.map((b) => b.items)).toEqual([['a'], ['b']]);
+    batches[1].done();
+    await second;
+    await settle();
+    scheduler.runIo();
     expect(idle).toEqual(['m']);
   });
 

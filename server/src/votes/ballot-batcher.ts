@@ -24,7 +24,7 @@ export interface GroupCommitOptions<T> {
   maxWaitMs: number;
   maxBatch: number;
   scheduler?: BatchScheduler;
-  /** Called when a key has nothing left to commit: no batch running, none waiting. */
+  /** Called when a key has nothing left to commit: no batch running, none waiting, none arrived with this turn's I/O. */
   onIdle?: (key: string) => void;
   /**
    * An item's identity (a ballot's idempotency key). An item whose identity is already waiting or committing is the
@@ -158,10 +158,21 @@ export class GroupCommit<T, R> {
       if (lane.items.length > 0) this.flush(key);
       else {
         this.lanes.delete(key);
-        this.options.onIdle?.(key);
+        this.idleAfterIo(key);
       }
     });
     this.inFlight.add(run);
+  }
+
+  /**
+   * A key is idle once this turn's I/O has brought it nothing new. Not before: a SQLite commit does not yield, so the
+   * ballots that reached the sockets while it ran are read only after it, and a burst cut in two would otherwise look
+   * idle between its batches (its facts would go to the room before its second batch is even read).
+   */
+  private idleAfterIo(key: string): void {
+    this.scheduler.afterIo(() => {
+      if (!this.lanes.has(key)) this.options.onIdle?.(key);
+    });
   }
 
   private async settle(key: string, lane: Lane<T, R>, batch: Pending<T, R>[]): Promise<void> {

@@ -41,15 +41,11 @@ export class BallotsService implements BeforeApplicationShutdown {
     identityOf: (ballot) => ballot.idempotencyKey,
   });
   /**
-   * The room's copy of the facts, sent on the next turn of the loop, after the acks. Broadcasts keep their order
-   * (setImmediate is FIFO), and a tablet that sees a later fact first (a chair's command during a burst) catches up by
-   * seq (LiveSession).
+   * The room's copy of the facts, sent once the burst is idle (after the acks and the I/O that followed them) or on
+   * the turn after a batch that held them too long. Broadcasts keep their order, and a tablet that sees a later fact
+   * first (a chair's command during a burst) catches up by seq (LiveSession).
    */
-  private readonly held = new FactHold<AppendedEvent>(
-    (_meetingId, events) => setImmediate(() => this.room.broadcast(events)),
-    () => this.clock.now().getTime(),
-    HOLD_MAX_MS,
-  );
+  private readonly held = new FactHold<AppendedEvent>((_meetingId, events) => this.room.broadcast(events), () => this.clock.now().getTime(), HOLD_MAX_MS);
 
   constructor(
     private readonly db: DbWriter,

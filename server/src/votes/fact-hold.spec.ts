@@ -4,8 +4,9 @@ import { FactHold } from './fact-hold.js';
 function harness(maxMs = 100) {
   let now = 1_000;
   const sent: Array<[string, number[]]> = [];
-  const hold = new FactHold<number>((key, events) => sent.push([key, events]), () => now, maxMs);
-  return { hold, sent, advance: (ms: number) => (now += ms) };
+  const deferred: Array<() => void> = [];
+  const hold = new FactHold<number>((key, events) => sent.push([key, events]), () => now, maxMs, (fn) => deferred.push(fn));
+  return { hold, sent, advance: (ms: number) => (now += ms), nextTurn: () => deferred.splice(0).forEach((fn) => fn()) };
 }
 
 describe('FactHold', () => {
@@ -27,14 +28,17 @@ describe('FactHold', () => {
     ]);
   });
 
-  it('sends at once when the first held fact has waited maxMs, and starts a new hold after', () => {
-    const { hold, sent, advance } = harness(100);
+  it('sends on the next turn (after the acks) once the first held fact has waited maxMs, and starts a new hold after', () => {
+    const { hold, sent, advance, nextTurn } = harness(100);
     hold.add('m', [1]);
     advance(99);
     hold.add('m', [2]);
+    nextTurn();
     expect(sent).toEqual([]);
     advance(1);
     hold.add('m', [3]);
+    expect(sent).toEqual([]); // not before the acks of the batch that added [3]
+    nextTurn();
     expect(sent).toEqual([['m', [1, 2, 3]]]);
     hold.add('m', [4]);
     hold.release('m');
