@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { DateUtils } from 'typeorm/util/DateUtils.js';
-import { combinedWrites, forDialect, insertChunks, insertRowsStatements, insertStatements, rowsJson, readBoolean, readJson, readTimestamp, timestampParam, valuesList } from './raw-sql.js';
+import { combinedReads, combinedWrites, forDialect, insertChunks, insertRowsStatements, insertStatements, rowsJson, readBoolean, readJson, readTimestamp, sqlRead, timestampParam, valuesList } from './raw-sql.js';
 
 describe('raw SQL helpers', () => {
   it('numbers placeholders for PostgreSQL and leaves SQLite text alone', () => {
@@ -16,6 +16,17 @@ describe('raw SQL helpers', () => {
       expect(timestampParam('postgres', date)).toBe(date);
       expect(readTimestamp(date)).toBe(date);
     }
+    // PostgreSQL's JSON text of a timestamptz (runReads), in any zone the session has
+    expect(readTimestamp('2026-11-26T09:30:00.007+00:00').toISOString()).toBe('2026-11-26T09:30:00.007Z');
+    expect(readTimestamp('2026-11-26T16:30:00.007+07:00').toISOString()).toBe('2026-11-26T09:30:00.007Z');
+    expect(readTimestamp('2026-11-26T09:30:00.007Z').toISOString()).toBe('2026-11-26T09:30:00.007Z');
+  });
+
+  it('gives PostgreSQL independent reads as one SELECT of JSON arrays, parameters numbered in order', () => {
+    const reads = [sqlRead('SELECT a FROM t WHERE b = ? ORDER BY a', [1], (rows) => rows), sqlRead('SELECT c FROM u WHERE d IN (?, ?)', [2, 3], (rows) => rows)];
+    expect(forDialect('postgres', combinedReads(reads))).toBe(
+      "SELECT (SELECT coalesce(json_agg(q), '[]'::json) FROM (SELECT a FROM t WHERE b = $1 ORDER BY a) q) AS r0, (SELECT coalesce(json_agg(q), '[]'::json) FROM (SELECT c FROM u WHERE d IN ($2, $3)) q) AS r1",
+    );
   });
 
   it('parses SQLite JSON text but not PostgreSQL values, and reads both booleans', () => {

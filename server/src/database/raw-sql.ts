@@ -53,9 +53,13 @@ export function timestampParam(dialect: SqlDialect, date: Date): string | Date {
   );
 }
 
-/** A timestamp column read back: SQLite's UTC text (see timestampParam), or PostgreSQL's Date. */
+/** A timestamp with its zone: PostgreSQL's JSON text of a timestamptz (runReads), '…T09:30:00.007+00:00'. */
+const ZONED = /(?:Z|[+-]\d\d(?::?\d\d)?)$/;
+
+/** A timestamp column read back: SQLite's UTC text (see timestampParam), PostgreSQL's Date, or its JSON text (runReads). */
 export function readTimestamp(value: string | Date): Date {
-  return value instanceof Date ? value : new Date(`${value.replace(' ', 'T')}Z`);
+  if (value instanceof Date) return value;
+  return ZONED.test(value) ? new Date(value) : new Date(`${value.replace(' ', 'T')}Z`);
 }
 
 /** PostgreSQL returns booleans; SQLite 0/1. */
@@ -142,3 +146,41 @@ export async function runWrites(em: EntityManager, writes: readonly SqlStatement
 
 /** PostgreSQL's one-statement form of independent writes (runWrites). */
 export const combinedWrites = (writes: readonly SqlStatement[]): string => `WITH ${writes.map((w, i) => `w${i} AS (${w.sql})`).join(', ')} SELECT 1`;
+
+/** A read written with `?` placeholders, its parameters, and what its rows (`Row`) become. */
+export interface SqlRead<T> {
+  sql: string;
+  params: unknown[];
+  map: (rows: never[]) => T;
+}
+
+/** A read whose rows have the type `Row` (the columns as the driver returns them). */
+export const sqlRead = <Row, T>(sql: string, params: unknown[], map: (rows: Row[]) => T): SqlRead<T> => ({ sql, params, map });
+
+type ReadResults<T extends readonly SqlRead<unknown>[]> = { -readonly [K in keyof T]: T[K] extends SqlRead<infer R> ? R : never };
+
+/** Runs one read (runReads). */
+export async function readOne<T>(em: EntityManager, read: SqlRead<T>): Promise<T> {
+  return read.map(await rawQuery<never>(em, read.sql, read.params));
+}
+
+/**
+ * Runs reads that do not depend on one another, answering each as if run alone. SQLite: one after another.
+ * PostgreSQL: as one statement whose columns are the reads' rows as JSON arrays: one round trip instead of one each,
+ * as runWrites does for writes (ADR 15). Through JSON a timestamptz arrives as zoned text (readTimestamp reads it), a
+ * bigint as a number; each read's ORDER BY holds, as json_agg takes its subquery's rows in order.
+ */
+export async function runReads<const T extends readonly SqlRead<unknown>[]>(em: EntityManager, reads: T): Promise<ReadResults<T>> {
+  const out: unknown[] = [];
+  if (dialectOf(em) === 'sqlite' || reads.length < 2) {
+    for (const r of reads) out.push(await readOne(em, r));
+  } else {
+    const [row] = await rawQuery<Record<string, never[]>>(em, combinedReads(reads), reads.flatMap((r) => r.params));
+    reads.forEach((r, i) => out.push(r.map(row[`r${i}`])));
+  }
+  return out as ReadResults<T>;
+}
+
+/** PostgreSQL's one-statement form of independent reads (runReads). */
+export const combinedReads = (reads: readonly SqlRead<unknown>[]): string =>
+  `SELECT ${reads.map((r, i) => `(SELECT coalesce(json_agg(q), '[]'::json) FROM (${r.sql}) q) AS r${i}`).join(', ')}`;

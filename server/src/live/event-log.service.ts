@@ -6,8 +6,8 @@ import type { MeetingEventDto, MeetingStatus } from '@phonghop/shared';
 import { AppError } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
 import { DbWriter, isUniqueViolation } from '../database/db-writer.js';
-import { dialectOf, type InsertColumn, insertRowsStatements, placeholders, rawQuery, runWrites, type SqlStatement, timestampParam } from '../database/raw-sql.js';
-import { selectEvents } from './event-rows.js';
+import { dialectOf, type InsertColumn, insertRowsStatements, placeholders, rawQuery, readOne, runWrites, type SqlDialect, type SqlRead, type SqlStatement, timestampParam } from '../database/raw-sql.js';
+import { eventsRead, selectEvents } from './event-rows.js';
 import { ChainVerifier, type ChainVerdict, eventHash, GENESIS_HASH } from './hash-chain.js';
 import { MeetingEventEntity } from './meeting-event.entity.js';
 
@@ -85,10 +85,14 @@ export class EventLogService {
 
   /** The events already stored under any of these keys, by key (one query for a batch of ballots). */
   async byKeys(em: EntityManager, meetingId: string, keys: readonly string[]): Promise<Map<string, MeetingEventDto>> {
-    if (keys.length === 0) return new Map();
+    return keys.length === 0 ? new Map() : readOne(em, this.byKeysRead(dialectOf(em), meetingId, keys));
+  }
+
+  /** byKeys as a read, to run with others (runReads); `keys` not empty. */
+  byKeysRead(dialect: SqlDialect, meetingId: string, keys: readonly string[]): SqlRead<Map<string, MeetingEventDto>> {
     const unique = [...new Set(keys)];
-    const rows = await selectEvents(em, `meeting_id = ? AND idempotency_key IN (${placeholders(unique.length)})`, [meetingId, ...unique], ', idempotency_key');
-    return new Map(rows.map(({ idempotencyKey, ...dto }) => [idempotencyKey!, dto]));
+    const read = eventsRead(dialect, `meeting_id = ? AND idempotency_key IN (${placeholders(unique.length)})`, [meetingId, ...unique], ', idempotency_key');
+    return { ...read, map: (rows) => new Map(read.map(rows).map(({ idempotencyKey, ...dto }) => [idempotencyKey!, dto])) };
   }
 
   /**

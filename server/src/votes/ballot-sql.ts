@@ -1,93 +1,98 @@
-import type { EntityManager } from 'typeorm';
 import type { MeetingRole, VoteKind, VoteOption, VoteStatus } from '@phonghop/shared';
-import { dialectOf, insertRowsStatements, jsonColumn, jsonParam, placeholders, rawQuery, readBoolean, readJson, readTimestamp, type SqlDialect, type SqlStatement, timestampParam } from '../database/raw-sql.js';
+import { insertRowsStatements, jsonColumn, jsonParam, placeholders, readBoolean, readJson, readTimestamp, type SqlDialect, type SqlRead, sqlRead, type SqlStatement, timestampParam } from '../database/raw-sql.js';
 import type { ParticipantRow } from '../meetings/meeting-access.js';
 import type { BatchVote, PlannedBallot } from './ballot-plan.js';
 
 /**
  * The SQL of a batch of ballots (ballots.service.ts), hand-written (raw-sql.ts, ADR 15): a fixed handful of statements
- * per batch whatever its size, with no query building or entity hydration per row. Same tables and columns as the
+ * per batch whatever its size, with no query building or entity hydration per row; the reads independent of one
+ * another, so that PostgreSQL answers them all in one round trip (runReads). Same tables and columns as the
  * entities in vote-records.entity.ts and vote.entity.ts. The meeting's status comes with its lock
  * (EventLogService.lockMeeting).
  */
 
 /** The participant rows of these people's seats: their own, or the one they hold as a delegated substitute. */
-export async function seatRows(em: EntityManager, meetingId: string, userIds: readonly string[]): Promise<ParticipantRow[]> {
+export function seatRowsRead(meetingId: string, userIds: readonly string[]): SqlRead<ParticipantRow[]> {
   const ids = [...new Set(userIds)];
-  const rows = await rawQuery<{ user_id: string; role: MeetingRole; rsvp: string; substitute_user_id: string | null }>(
-    em,
+  return sqlRead(
     `SELECT user_id, role, rsvp, substitute_user_id FROM meeting_participants
      WHERE meeting_id = ? AND (user_id IN (${placeholders(ids.length)}) OR (rsvp = 'delegated' AND substitute_user_id IN (${placeholders(ids.length)})))
      ORDER BY created_at`,
     [meetingId, ...ids, ...ids],
+    (rows: Array<{ user_id: string; role: MeetingRole; rsvp: string; substitute_user_id: string | null }>) =>
+      rows.map((r) => ({ userId: r.user_id, role: r.role, rsvp: r.rsvp, substituteUserId: r.substitute_user_id })),
   );
-  return rows.map((r) => ({ userId: r.user_id, role: r.role, rsvp: r.rsvp, substituteUserId: r.substitute_user_id }));
 }
 
-export async function batchVotes(em: EntityManager, meetingId: string, voteIds: readonly string[]): Promise<BatchVote[]> {
-  const dialect = dialectOf(em);
-  const rows = await rawQuery<{
-    id: string;
-    status: VoteStatus;
-    closes_at: string | Date | null;
-    kind: VoteKind;
-    eligible: unknown;
-    allow_change: unknown;
-    cast_count: number | string;
-    options: unknown;
-    max_choices: number | string;
-    show_live_choices: unknown;
-  }>(
-    em,
+export function batchVotesRead(dialect: SqlDialect, meetingId: string, voteIds: readonly string[]): SqlRead<BatchVote[]> {
+  return sqlRead(
     `SELECT id, status, closes_at, kind, ${jsonColumn(dialect, 'eligible')}, allow_change, cast_count, ${jsonColumn(dialect, 'options')}, max_choices, show_live_choices
      FROM votes WHERE meeting_id = ? AND id IN (${placeholders(voteIds.length)})`,
     [meetingId, ...voteIds],
+    (
+      rows: Array<{
+        id: string;
+        status: VoteStatus;
+        closes_at: string | Date | null;
+        kind: VoteKind;
+        eligible: unknown;
+        allow_change: unknown;
+        cast_count: number | string;
+        options: unknown;
+        max_choices: number | string;
+        show_live_choices: unknown;
+      }>,
+    ) =>
+      rows.map((r) => ({
+        id: r.id,
+        status: r.status,
+        closesAt: r.closes_at === null ? null : readTimestamp(r.closes_at),
+        kind: r.kind,
+        eligible: readJson(dialect, r.eligible) as string[] | null,
+        allowChange: readBoolean(r.allow_change),
+        castCount: Number(r.cast_count),
+        options: readJson(dialect, r.options) as VoteOption[],
+        maxChoices: Number(r.max_choices),
+        showLiveChoices: readBoolean(r.show_live_choices),
+      })),
   );
-  return rows.map((r) => ({
-    id: r.id,
-    status: r.status,
-    closesAt: r.closes_at === null ? null : readTimestamp(r.closes_at),
-    kind: r.kind,
-    eligible: readJson(dialect, r.eligible) as string[] | null,
-    allowChange: readBoolean(r.allow_change),
-    castCount: Number(r.cast_count),
-    options: readJson(dialect, r.options) as VoteOption[],
-    maxChoices: Number(r.max_choices),
-    showLiveChoices: readBoolean(r.show_live_choices),
-  }));
 }
 
-/** `voteId:seat` of every seat that has voted in these votes (at most the room). */
-export async function castSlots(em: EntityManager, voteIds: readonly string[]): Promise<Set<string>> {
-  const rows = await rawQuery<{ vote_id: string; seat_user_id: string }>(em, `SELECT vote_id, seat_user_id FROM vote_participation WHERE vote_id IN (${placeholders(voteIds.length)})`, [
-    ...voteIds,
-  ]);
-  return new Set(rows.map((r) => `${r.vote_id}:${r.seat_user_id}`));
+/**
+ * The meeting's votes among `voteIds` that match `condition`, as a subquery: the reads below need no answer from
+ * batchVotesRead first, so all of a batch's reads go together (runReads).
+ */
+const votesWhere = (meetingId: string, voteIds: readonly string[], condition = '') => ({
+  sql: `SELECT id FROM votes WHERE meeting_id = ? AND id IN (${placeholders(voteIds.length)})${condition}`,
+  params: [meetingId, ...voteIds],
+});
+
+/** `voteId:seat` of every seat that has voted in these votes of the meeting (at most the room). */
+export function castSlotsRead(meetingId: string, voteIds: readonly string[]): SqlRead<Set<string>> {
+  const votes = votesWhere(meetingId, voteIds);
+  return sqlRead(`SELECT vote_id, seat_user_id FROM vote_participation WHERE vote_id IN (${votes.sql})`, votes.params, (rows: Array<{ vote_id: string; seat_user_id: string }>) =>
+    new Set(rows.map((r) => `${r.vote_id}:${r.seat_user_id}`)),
+  );
 }
 
-/** `voteId:seat` → stored choices, for votes whose ballots may change. */
-export async function storedChoices(em: EntityManager, voteIds: readonly string[]): Promise<Map<string, string[]>> {
-  if (voteIds.length === 0) return new Map();
-  const dialect = dialectOf(em);
-  const rows = await rawQuery<{ vote_id: string; seat_user_id: string; choices: unknown }>(
-    em,
-    `SELECT vote_id, seat_user_id, ${jsonColumn(dialect, 'choices')} FROM vote_ballots WHERE vote_id IN (${placeholders(voteIds.length)})`,
-    [...voteIds],
+/** `voteId:seat` → stored choices, in those of these votes whose ballots may change. */
+export function storedChoicesRead(dialect: SqlDialect, meetingId: string, voteIds: readonly string[]): SqlRead<Map<string, string[]>> {
+  const votes = votesWhere(meetingId, voteIds, ' AND allow_change = TRUE');
+  return sqlRead(
+    `SELECT vote_id, seat_user_id, ${jsonColumn(dialect, 'choices')} FROM vote_ballots WHERE vote_id IN (${votes.sql})`,
+    votes.params,
+    (rows: Array<{ vote_id: string; seat_user_id: string; choices: unknown }>) => new Map(rows.map((r) => [`${r.vote_id}:${r.seat_user_id}`, readJson(dialect, r.choices) as string[]])),
   );
-  return new Map(rows.map((r) => [`${r.vote_id}:${r.seat_user_id}`, readJson(dialect, r.choices) as string[]]));
 }
 
-/** voteId → per-option totals. */
-export async function liveCounts(em: EntityManager, voteIds: readonly string[]): Promise<Map<string, Record<string, number>>> {
-  const counts = new Map<string, Record<string, number>>();
-  if (voteIds.length === 0) return counts;
-  const rows = await rawQuery<{ vote_id: string; option_key: string; count: number | string }>(
-    em,
-    `SELECT vote_id, option_key, count FROM vote_counts WHERE vote_id IN (${placeholders(voteIds.length)})`,
-    [...voteIds],
-  );
-  for (const r of rows) counts.set(r.vote_id, { ...counts.get(r.vote_id), [r.option_key]: Number(r.count) });
-  return counts;
+/** voteId → per-option totals, for those of these votes that show them live (open votes: VoteEntity.showLiveChoices). */
+export function liveCountsRead(meetingId: string, voteIds: readonly string[]): SqlRead<Map<string, Record<string, number>>> {
+  const votes = votesWhere(meetingId, voteIds, " AND kind = 'open' AND show_live_choices = TRUE");
+  return sqlRead(`SELECT vote_id, option_key, count FROM vote_counts WHERE vote_id IN (${votes.sql})`, votes.params, (rows: Array<{ vote_id: string; option_key: string; count: number | string }>) => {
+    const counts = new Map<string, Record<string, number>>();
+    for (const r of rows) counts.set(r.vote_id, { ...counts.get(r.vote_id), [r.option_key]: Number(r.count) });
+    return counts;
+  });
 }
 
 /**

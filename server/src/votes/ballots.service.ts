@@ -3,16 +3,15 @@ import type { EntityManager } from 'typeorm';
 import type { CommandInput, MeetingStatus } from '@phonghop/shared';
 import { Clock } from '../common/clock.js';
 import { DbWriter } from '../database/db-writer.js';
-import { dialectOf, runWrites } from '../database/raw-sql.js';
+import { dialectOf, runReads, runWrites } from '../database/raw-sql.js';
 import type { Viewer } from '../meetings/meeting-access.js';
 import type { AppendedEvent } from '../live/event-log.service.js';
-import { SNAPSHOT_MAX_BEHIND } from '../live/live-state.store.js';
+import { type LogHead, SNAPSHOT_MAX_BEHIND } from '../live/live-state.store.js';
 import { GroupCommit, type ItemOutcome } from './ballot-batcher.js';
 import { FactHold } from './fact-hold.js';
 import { type BallotAck, type BallotRequest, type BatchReads, countDeltas, type ItemPlan, type PlannedBallot, planBallots } from './ballot-plan.js';
 import * as sql from './ballot-sql.js';
 import { VoteRoom } from './vote-room.js';
-import type { VoteEntity } from './vote.entity.js';
 
 /**
  * The batching window: a batch goes 2 ms after the last ballot arrived (a room voting at once arrives back to back),
@@ -79,9 +78,10 @@ export class BallotsService implements BeforeApplicationShutdown {
     const outcomes = await this.db.transaction(
       async (em) => {
         const status = await this.room.lock(em, meetingId);
-        const plans = planBallots(items, await this.read(em, meetingId, status, items));
+        const { reads, head } = await this.read(em, meetingId, status, items);
+        const plans = planBallots(items, reads);
         const writes = plans.flatMap((p) => (p.kind === 'write' ? [p.ballot] : []));
-        appended = await this.write(em, meetingId, writes);
+        appended = await this.write(em, meetingId, head, writes);
         const seqOf = new Map(writes.map((b, i) => [b, appended[i].seq]));
         const outcomeOf = (plan: ItemPlan, all: ItemOutcome<BallotAck>[]): ItemOutcome<BallotAck> => {
           switch (plan.kind) {
@@ -107,33 +107,34 @@ export class BallotsService implements BeforeApplicationShutdown {
     return outcomes;
   }
 
-  /** Everything planBallots needs, in a handful of queries whatever the batch's size (ballot-sql.ts). */
-  private async read(em: EntityManager, meetingId: string, status: MeetingStatus, items: BallotRequest[]): Promise<BatchReads> {
+  /**
+   * Everything planBallots needs, and the log's head, whatever the batch's size: reads independent of one another
+   * (ballot-sql.ts), one round trip on PostgreSQL (runReads).
+   */
+  private async read(em: EntityManager, meetingId: string, status: MeetingStatus, items: BallotRequest[]): Promise<{ reads: BatchReads; head: LogHead }> {
+    const dialect = dialectOf(em);
     const people = items.flatMap((i) => (i.recordFor === null ? [i.sender.userId] : [i.sender.userId, i.recordFor]));
     const voteIds = [...new Set(items.map((i) => i.voteId))];
-    const [participants, stored, voteRows] = await Promise.all([
-      sql.seatRows(em, meetingId, people),
-      this.room.byKeys(em, meetingId, items.map((i) => i.idempotencyKey)),
-      sql.batchVotes(em, meetingId, voteIds),
+    const [participants, stored, voteRows, cast, ballots, counts, head] = await runReads(em, [
+      sql.seatRowsRead(meetingId, people),
+      this.room.byKeysRead(dialect, meetingId, items.map((i) => i.idempotencyKey)),
+      sql.batchVotesRead(dialect, meetingId, voteIds),
+      sql.castSlotsRead(meetingId, voteIds),
+      sql.storedChoicesRead(dialect, meetingId, voteIds),
+      sql.liveCountsRead(meetingId, voteIds),
+      this.room.headRead(meetingId),
     ]);
     const votes = new Map(voteRows.map((v) => [v.id, v]));
-    const found = [...votes.keys()];
-    const [cast, ballots, counts] = await Promise.all([
-      found.length > 0 ? sql.castSlots(em, found) : Promise.resolve(new Set<string>()),
-      sql.storedChoices(em, voteRows.filter((v) => v.allowChange).map((v) => v.id)),
-      sql.liveCounts(em, voteRows.filter(showsLiveCounts).map((v) => v.id)),
-    ]);
-    return { meetingStatus: status, participants, stored, votes, cast, ballots, counts, now: this.clock.now() };
+    return { reads: { meetingStatus: status, participants, stored, votes, cast, ballots, counts, now: this.clock.now() }, head };
   }
 
   /**
-   * The planned ballots' rows, counters and events (one `vote.ballot-cast` each: who, never what). The snapshot is
-   * rewritten only once it would fall SNAPSHOT_MAX_BEHIND events behind: a burst's facts are replayed by the next
-   * load instead (live-state.store.ts).
+   * The planned ballots' rows, counters and events (one `vote.ballot-cast` each: who, never what) after the log's
+   * `head`. The snapshot is rewritten only once it would fall SNAPSHOT_MAX_BEHIND events behind: a burst's facts are
+   * replayed by the next load instead (live-state.store.ts).
    */
-  private async write(em: EntityManager, meetingId: string, ballots: PlannedBallot[]): Promise<AppendedEvent[]> {
+  private async write(em: EntityManager, meetingId: string, head: LogHead, ballots: PlannedBallot[]): Promise<AppendedEvent[]> {
     if (ballots.length === 0) return [];
-    const head = await this.room.head(em, meetingId);
     // the state (which grows with the meeting's votes) is read only when this batch must rewrite the snapshot
     const due = head.behind + ballots.length >= SNAPSHOT_MAX_BEHIND;
     const { events, writes, stateAfter } = await this.room.planBatch(
@@ -160,8 +161,4 @@ export class BallotsService implements BeforeApplicationShutdown {
     await runWrites(em, [...sql.ballotWrites(dialectOf(em), ballots, countDeltas(ballots), this.clock.now()), ...writes, ...snapshot]);
     return events;
   }
-}
-
-function showsLiveCounts(vote: Pick<VoteEntity, 'kind' | 'showLiveChoices'>): boolean {
-  return vote.kind === 'open' && vote.showLiveChoices;
 }

@@ -15,7 +15,7 @@ import {
 } from '@phonghop/shared';
 import { AppError } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
-import { dialectOf, type SqlStatement } from '../database/raw-sql.js';
+import { dialectOf, type SqlDialect, type SqlRead, type SqlStatement } from '../database/raw-sql.js';
 import { type AppendedEvent, EventLogService } from '../live/event-log.service.js';
 import { type LoadedLiveState, LiveStateStore, type LogHead } from '../live/live-state.store.js';
 import { RealtimeEmitter } from '../realtime/realtime-emitter.js';
@@ -79,9 +79,9 @@ export class VoteRoom {
     return this.store.load(em, meetingId);
   }
 
-  /** The log's head under the caller's lock, and how far the snapshot trails it (no state read). */
-  head(em: EntityManager, meetingId: string): Promise<LogHead> {
-    return this.store.head(em, meetingId);
+  /** The log's head under the caller's lock, and how far the snapshot trails it (no state read), as a read (runReads). */
+  headRead(meetingId: string): SqlRead<LogHead> {
+    return this.store.headRead(meetingId);
   }
 
   /**
@@ -142,9 +142,9 @@ export class VoteRoom {
     return this.store.saveStatement(dialectOf(em), meetingId, snapshot, new Date(at));
   }
 
-  /** Events already stored under any of these keys (a batch of ballots' retries), by key. */
-  byKeys(em: EntityManager, meetingId: string, keys: readonly string[]): Promise<Map<string, MeetingEventDto>> {
-    return this.log.byKeys(em, meetingId, keys);
+  /** Events already stored under any of these keys (a batch of ballots' retries), by key, as a read (runReads). */
+  byKeysRead(dialect: SqlDialect, meetingId: string, keys: readonly string[]): SqlRead<Map<string, MeetingEventDto>> {
+    return this.log.byKeysRead(dialect, meetingId, keys);
   }
 
   /** The meeting's lock (EventLogService.lockMeeting); answers its status. */
