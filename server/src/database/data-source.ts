@@ -18,8 +18,10 @@ export function buildDataSourceOptions(db: AppConfig['db']): DataSourceOptions {
       synchronize: false,
       extra: {
         max: 20,
-        // A schema per deployment (or per test run) without qualifying every table name.
-        ...(db.schema ? { options: `-c search_path=${db.schema}` } : {}),
+        // Session settings at connect, no round trip per transaction. Every commit waits for its WAL flush, whatever
+        // the server's default (ballots must be durable when acknowledged — ADR 10); a schema per deployment (or per
+        // test run) without qualifying every table name.
+        options: ['-c synchronous_commit=on', ...(db.schema ? [`-c search_path=${db.schema}`] : [])].join(' '),
       },
     };
   }

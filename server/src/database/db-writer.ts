@@ -25,17 +25,11 @@ export class DbWriter implements BeforeApplicationShutdown {
   /**
    * Run `work` in a transaction; on SQLite, after every earlier write has finished. `durable`: the commit must
    * survive a power loss, not only a crash (ballots — ADR 10): on SQLite the connection runs `synchronous = FULL`
-   * for this transaction only (the pragma cannot change inside one), on PostgreSQL `synchronous_commit` is forced
-   * on for it whatever the server's setting.
+   * for this transaction only (the pragma cannot change inside one). On PostgreSQL every connection has
+   * `synchronous_commit = on` from its start (data-source.ts), whatever the server's setting: no statement here.
    */
   transaction<T>(work: (em: EntityManager) => Promise<T>, options: { durable?: boolean } = {}): Promise<T> {
-    if (!this.serialise) {
-      if (!options.durable) return this.dataSource.transaction(work);
-      return this.dataSource.transaction(async (em) => {
-        await em.query('SET LOCAL synchronous_commit = on');
-        return work(em);
-      });
-    }
+    if (!this.serialise) return this.dataSource.transaction(work);
     if (!options.durable) return this.exclusive(() => this.dataSource.transaction(work));
     return this.exclusive(async () => {
       await this.dataSource.query('PRAGMA synchronous = FULL');

@@ -34,7 +34,8 @@ describe(`ballots are durable when acknowledged (${onPostgres ? 'PostgreSQL' : '
     const writer = k.t.app.get(DbWriter);
     const original = writer.transaction.bind(writer);
     const seen: Array<{ durable: boolean; setting: unknown }> = [];
-    const probe = onPostgres ? 'SHOW synchronous_commit' : 'PRAGMA synchronous';
+    // PostgreSQL: the setting and who set it ('client': the connection's own startup option, not the server's default)
+    const probe = onPostgres ? "SELECT setting || '/' || source AS s FROM pg_settings WHERE name = 'synchronous_commit'" : 'PRAGMA synchronous';
     const spy = jest.spyOn(writer, 'transaction').mockImplementation(<T>(work: (em: EntityManager) => Promise<T>, options?: { durable?: boolean }) =>
       original(async (em) => {
         const [row] = await em.query<Array<Record<string, unknown>>>(probe);
@@ -48,8 +49,10 @@ describe(`ballots are durable when acknowledged (${onPostgres ? 'PostgreSQL' : '
     } finally {
       spy.mockRestore();
     }
-    const full = onPostgres ? 'on' : 2; // SQLite: 2 = FULL, 1 = NORMAL
+    const full = onPostgres ? 'on/client' : 2; // SQLite: 2 = FULL, 1 = NORMAL
     expect(seen.filter((s) => s.durable).map((s) => s.setting)).toEqual([full]);
+    // PostgreSQL: every connection starts with synchronous_commit on (data-source.ts), so no statement per transaction
+    if (onPostgres) expect(seen.filter((s) => !s.durable).map((s) => s.setting)).toEqual(['on/client']);
     if (onSqlite) {
       expect(seen.filter((s) => !s.durable).map((s) => s.setting)).toEqual([1]);
       // and the connection is back to NORMAL for everything after
