@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { LIVE_STATE_VERSION } from '@phonghop/shared';
 import { DbWriter } from '../database/db-writer.js';
+import { dialectOf, readOne } from '../database/raw-sql.js';
 import { Fixtures } from '../testing/factories.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 import { EventLogService, toDto } from './event-log.service.js';
@@ -57,7 +58,7 @@ describe(`EventLogService (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => {
   it('loads the log head with the state, and an append from that head keeps the chain', async () => {
     const store = t.app.get(LiveStateStore);
     const meetingId = await newMeeting();
-    const head = () => store.head(t.dataSource.manager, meetingId);
+    const head = () => readOne(t.dataSource.manager, store.headRead(meetingId));
     const empty = await store.load(t.dataSource.manager, meetingId);
     expect(empty).toMatchObject({ seq: 0 });
     expect(empty.hash).toBeUndefined();
@@ -204,7 +205,7 @@ describe(`EventLogService (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => {
     expect(entities.map(toDto)).toEqual(appended.map(({ duplicate: _d, ...dto }) => dto));
     expect(entities.map((e) => e.idempotencyKey)).toEqual(inputs.map((i) => i.idempotencyKey));
     expect(await log.since(meetingId, 0, 500)).toEqual(entities.map(toDto));
-    const byKeys = await db.transaction((em) => log.byKeys(em, meetingId, ['k-7', 'k-130', 'k-none', 'k-7']));
+    const byKeys = await db.transaction((em) => readOne(em, log.byKeysRead(dialectOf(em), meetingId, ['k-7', 'k-130', 'k-none', 'k-7'])));
     expect([...byKeys.keys()].sort()).toEqual(['k-130', 'k-7']);
     expect(byKeys.get('k-130')).toEqual(toDto(entities[130]));
     const snapshot = await t.dataSource.getRepository(LiveSnapshotEntity).findOneByOrFail({ meetingId });

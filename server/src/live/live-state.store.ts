@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { initialLiveState, LIVE_STATE_VERSION, type LiveSnapshot, type LiveState, replay } from '@phonghop/shared';
-import { dialectOf, jsonColumn, jsonParam, rawQuery, readJson, readOne, runWrites, type SqlDialect, type SqlRead, sqlRead, type SqlStatement, timestampParam } from '../database/raw-sql.js';
+import { dialectOf, jsonColumn, jsonParam, rawQuery, readJson, runWrites, type SqlDialect, type SqlRead, sqlRead, type SqlStatement, timestampParam } from '../database/raw-sql.js';
 import { selectEvents } from './event-rows.js';
 
 /** A loaded state, and how many events after the stored snapshot were replayed to reach it. */
@@ -50,14 +50,10 @@ export class LiveStateStore {
   }
 
   /**
-   * `load` without the state: the log's head and how many events the snapshot trails it by, in one query. For a
-   * writer that appends without needing the state (a batch of ballots that leaves the snapshot behind).
+   * `load` without the state: the log's head and how many events the snapshot trails it by, in one query (a read, to
+   * run with others: runReads). For a writer that appends without needing the state (a batch of ballots that leaves
+   * the snapshot behind).
    */
-  head(em: EntityManager, meetingId: string): Promise<LogHead> {
-    return readOne(em, this.headRead(meetingId));
-  }
-
-  /** `head` as a read, to run with others (runReads). */
   headRead(meetingId: string): SqlRead<LogHead> {
     return sqlRead(
       `SELECT e.seq, e.hash, (SELECT s.seq FROM meeting_live_snapshots s WHERE s.meeting_id = ? AND s.version = ?) AS snapshot_seq
