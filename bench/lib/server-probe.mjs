@@ -32,6 +32,11 @@ const now = () => performance.now();
 function fresh() {
   return { started: now(), sql: new Map(), prepares: new Map(), preparedTexts: new Set(), events: new Map(), handshakes: [], broadcasts: [], gc: [], trace: [], elu: performance.eventLoopUtilization() };
 }
+/** One trace entry [ms, what, ms it took], up to a bound so that a long window cannot fill the memory. */
+const TRACE_MAX = 200_000;
+const traced = (t, what, ms) => {
+  if (window.trace.length < TRACE_MAX) window.trace.push(ms === undefined ? [t, what] : [t, what, ms]);
+};
 const addTo = (map, key, ms) => {
   const e = map.get(key) ?? { count: 0, total_ms: 0, samples: [] };
   e.count++;
@@ -68,7 +73,7 @@ Database.prototype.prepare = function (sql, ...rest) {
           let text = texts.get(this);
           if (text === undefined) texts.set(this, (text = normalise(this.source)));
           addTo(window.sql, text, ms);
-          if (window.trace.length < 200_000) window.trace.push([t, 'sql:' + text.slice(0, 30), ms]);
+          traced(t, 'sql:' + text.slice(0, 30), ms);
         }
       };
     }
@@ -84,7 +89,7 @@ try {
     if (!on) return query.call(this, config, ...rest);
     const t = now();
     const text = 'pg:' + String(typeof config === 'string' ? config : config?.text).replace(/\s+/g, ' ').slice(0, 30);
-    const done = () => window.trace.length < 200_000 && window.trace.push([t, text, now() - t]);
+    const done = () => traced(t, text, now() - t);
     const cb = rest.findIndex((x) => typeof x === 'function');
     if (cb >= 0) {
       const fn = rest[cb];
@@ -110,7 +115,7 @@ let lastArrival = null; // the last incoming event, to time a command's handling
 Socket.prototype.onevent = function (packet) {
   if (on) {
     arriving = lastArrival = { name: packet.data?.[0], t: now() };
-    if (window.trace.length < 200_000) window.trace.push([arriving.t, 'in:' + arriving.name]);
+    traced(arriving.t, 'in:' + arriving.name);
   }
   try {
     return onevent.call(this, packet);
@@ -129,7 +134,7 @@ Socket.prototype.ack = function (id) {
     try {
       return reply.apply(this, args);
     } finally {
-      if (window.trace.length < 200_000) window.trace.push([a, 'ack:' + name, now() - a]);
+      traced(a, 'ack:' + name, now() - a);
     }
   };
 };
@@ -149,7 +154,7 @@ BroadcastOperator.prototype.emit = function (ev, ...args) {
   try {
     return broadcastEmit.call(this, ev, ...args);
   } finally {
-    window.trace.push([t, 'bcast', now() - t]);
+    traced(t, 'bcast', now() - t);
     window.broadcasts.push({ at: t - window.started, ms: now() - t, after_arrival_ms: lastArrival ? t - lastArrival.t : null });
     lastArrival = null;
   }
@@ -163,8 +168,10 @@ const delay = monitorEventLoopDelay({ resolution: 5 });
 const GC_KINDS = { 1: 'minor', 2: 'major', 4: 'incremental', 8: 'weakcb' };
 new PerformanceObserver((list) => {
   if (!on) return;
-  for (const e of list.getEntries()) window.trace.push([e.startTime, 'gc', e.duration]);
-  for (const e of list.getEntries()) window.gc.push({ at: e.startTime - window.started, ms: e.duration, kind: GC_KINDS[e.detail?.kind] ?? String(e.detail?.kind) });
+  for (const e of list.getEntries()) {
+    traced(e.startTime, 'gc', e.duration);
+    window.gc.push({ at: e.startTime - window.started, ms: e.duration, kind: GC_KINDS[e.detail?.kind] ?? String(e.detail?.kind) });
+  }
 }).observe({ entryTypes: ['gc'] });
 
 const pct = (xs, p) => {
