@@ -24,11 +24,26 @@ export function seatRowsRead(meetingId: string, userIds: readonly string[]): Sql
   );
 }
 
+/**
+ * The meeting's votes among `voteIds` that match `condition`: their `columns`, or (as a subquery) their ids. The
+ * reads after batchVotesRead filter by it, so they need no answer from it and all of a batch's reads go together
+ * (runReads).
+ */
+const votesWhere = (meetingId: string, voteIds: readonly string[], condition = '', columns = 'id') => ({
+  sql: `SELECT ${columns} FROM votes WHERE meeting_id = ? AND id IN (${placeholders(voteIds.length)})${condition}`,
+  params: [meetingId, ...voteIds],
+});
+
 export function batchVotesRead(dialect: SqlDialect, meetingId: string, voteIds: readonly string[]): SqlRead<BatchVote[]> {
+  const votes = votesWhere(
+    meetingId,
+    voteIds,
+    '',
+    `id, status, closes_at, kind, ${jsonColumn(dialect, 'eligible')}, allow_change, cast_count, ${jsonColumn(dialect, 'options')}, max_choices, show_live_choices`,
+  );
   return sqlRead(
-    `SELECT id, status, closes_at, kind, ${jsonColumn(dialect, 'eligible')}, allow_change, cast_count, ${jsonColumn(dialect, 'options')}, max_choices, show_live_choices
-     FROM votes WHERE meeting_id = ? AND id IN (${placeholders(voteIds.length)})`,
-    [meetingId, ...voteIds],
+    votes.sql,
+    votes.params,
     (
       rows: Array<{
         id: string;
@@ -57,15 +72,6 @@ export function batchVotesRead(dialect: SqlDialect, meetingId: string, voteIds: 
       })),
   );
 }
-
-/**
- * The meeting's votes among `voteIds` that match `condition`, as a subquery: the reads below need no answer from
- * batchVotesRead first, so all of a batch's reads go together (runReads).
- */
-const votesWhere = (meetingId: string, voteIds: readonly string[], condition = '') => ({
-  sql: `SELECT id FROM votes WHERE meeting_id = ? AND id IN (${placeholders(voteIds.length)})${condition}`,
-  params: [meetingId, ...voteIds],
-});
 
 /** `voteId:seat` of every seat that has voted in these votes of the meeting (at most the room). */
 export function castSlotsRead(meetingId: string, voteIds: readonly string[]): SqlRead<Set<string>> {
