@@ -140,14 +140,14 @@ serve({
   /**
    * The harness's floor: the same burst (every voter casts and retries at once, acks timed the same way) against the
    * bare Socket.IO server (bare-io-server.mjs), which answers each ballot at once and stores nothing. `n` fresh
-   * sockets, closed after `rounds` bursts.
+   * sockets, closed after `warmup` bursts not counted and `rounds` counted.
    */
-  async echo({ url, n, rounds }) {
+  async echo({ url, n, warmup = 1, rounds }) {
     const sockets = [];
     for (let i = 0; i < n; i++) sockets.push(await connect(url, '', url));
     const out = [];
     try {
-      for (let r = 0; r < rounds + 1; r++) {
+      for (let r = 0; r < warmup + rounds; r++) {
         const sent = new Float64Array(n);
         const ack = new Float64Array(n).fill(Number.NaN);
         const t0 = now();
@@ -159,7 +159,7 @@ serve({
             return Promise.all([first, socket.timeout(30_000).emitWithAck('vote:cast', payload)]);
           }),
         );
-        if (r > 0) out.push(...Array.from(ack, (t, i) => t - sent[i]));
+        if (r >= warmup) out.push(...Array.from(ack, (t, i) => t - sent[i]));
         await new Promise((res) => setTimeout(res, 200));
       }
     } finally {
