@@ -7,6 +7,7 @@ import { VotesPostgres1795665125589 } from './1795665125589-Votes.js';
 import { MinutesPostgres1795666932600 } from './1795666932600-Minutes.js';
 import { AnnotationsPostgres1795677901435 } from './1795677901435-Annotations.js';
 import { SearchIndexPostgres1795680000000 } from './1795680000000-SearchIndex.js';
+import { SnapshotCompressionPostgres1795720000000 } from './1795720000000-SnapshotCompression.js';
 
 /** Applied in order at start. Never edit a migration after it has landed: add a new one. */
 export const POSTGRES_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -18,4 +19,5 @@ export const POSTGRES_MIGRATIONS: Array<new () => MigrationInterface> = [
   MinutesPostgres1795666932600,
   AnnotationsPostgres1795677901435,
   SearchIndexPostgres1795680000000,
+  SnapshotCompressionPostgres1795720000000,
 ];
