@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { DateUtils } from 'typeorm/util/DateUtils.js';
-import { combinedReads, combinedWrites, forDialect, insertChunks, insertRowsStatements, insertStatements, rowsJson, readBoolean, readJson, readTimestamp, sqlRead, timestampParam, valuesList } from './raw-sql.js';
+import { combinedReads, combinedWrites, forDialect, insertChunks, insertRowsStatements, rowsJson, readBoolean, readJson, readTimestamp, sqlRead, timestampParam, valuesList } from './raw-sql.js';
 
 describe('raw SQL helpers', () => {
   it('numbers placeholders for PostgreSQL and leaves SQLite text alone', () => {
@@ -57,12 +57,16 @@ describe('raw SQL helpers', () => {
       ['n', 'int'],
       ['doc', 'jsonb'],
     ] as const;
-    expect(insertStatements('sqlite', 't', columns, 3, 'ON CONFLICT DO NOTHING')).toEqual([
-      { sql: 'INSERT INTO t (id, n, doc) VALUES (?, ?, jsonb(?)), (?, ?, jsonb(?)) ON CONFLICT DO NOTHING', rows: 2 },
-      { sql: 'INSERT INTO t (id, n, doc) VALUES (?, ?, jsonb(?)) ON CONFLICT DO NOTHING', rows: 1 },
+    const rows = (n: number) => Array.from({ length: n }, (_, i) => [`r${i}`, i, '{}']);
+    expect(insertRowsStatements('sqlite', 't', columns, rows(3), 'ON CONFLICT DO NOTHING')).toEqual([
+      { sql: 'INSERT INTO t (id, n, doc) VALUES (?, ?, jsonb(?)), (?, ?, jsonb(?)) ON CONFLICT DO NOTHING', params: ['r0', 0, '{}', 'r1', 1, '{}'] },
+      { sql: 'INSERT INTO t (id, n, doc) VALUES (?, ?, jsonb(?)) ON CONFLICT DO NOTHING', params: ['r2', 2, '{}'] },
     ]);
-    expect(insertStatements('postgres', 't', columns, 1100)).toEqual([{ sql: 'INSERT INTO t (id, n, doc) SELECT id, n, doc FROM json_populate_recordset(NULL::t, ?::json)', rows: 1100 }]);
-    expect(insertStatements('postgres', 't', columns, 0)).toEqual([]);
+    const onPostgres = insertRowsStatements('postgres', 't', columns, rows(1100));
+    expect(onPostgres.map((w) => w.sql)).toEqual(['INSERT INTO t (id, n, doc) SELECT id, n, doc FROM json_populate_recordset(NULL::t, ?::json)']);
+    expect(JSON.parse(onPostgres[0].params[0] as string)).toHaveLength(1100);
+    expect(insertRowsStatements('postgres', 't', columns, [])).toEqual([]);
+    expect(insertRowsStatements('sqlite', 't', columns, [])).toEqual([]);
   });
 
   it('gives PostgreSQL independent writes as one statement of data-modifying CTEs, parameters numbered in order', () => {

@@ -88,19 +88,25 @@ export const valuesList = (tuple: string, rows: number): string => Array.from({ 
 export type InsertColumn = readonly [name: string, type: 'text' | 'int' | 'bool' | 'jsonb' | 'timestamptz'];
 
 /**
- * The statements that insert `rows` rows into `table`, each with how many rows it takes, in `?` form. SQLite: multi-row
- * VALUES in insertChunks. PostgreSQL: one `INSERT … SELECT … FROM json_populate_recordset(NULL::table, ?)`, the rows
- * as one JSON array parameter, whatever their number: a 200-row VALUES list is 2 000 parameters for PostgreSQL to
- * parse and plan, and node-pg escapes arrays (for unnest) element by element, where JSON.stringify is native.
+ * The statements that insert `rows` (each one value per column, jsonb as JSON text) into `table`, in `?` form. SQLite:
+ * multi-row VALUES in insertChunks. PostgreSQL: one `INSERT … SELECT … FROM json_populate_recordset(NULL::table, ?)`,
+ * the rows as one JSON array parameter, whatever their number: a 200-row VALUES list is 2 000 parameters for
+ * PostgreSQL to parse and plan, and node-pg escapes arrays (for unnest) element by element, where JSON.stringify is
+ * native. `tail`, if any, follows each statement (an ON CONFLICT clause).
  */
-export function insertStatements(dialect: SqlDialect, table: string, columns: readonly InsertColumn[], rows: number, tail = ''): { sql: string; rows: number }[] {
-  if (rows === 0) return [];
+export function insertRowsStatements(dialect: SqlDialect, table: string, columns: readonly InsertColumn[], rows: readonly unknown[][], tail = ''): SqlStatement[] {
+  if (rows.length === 0) return [];
   const names = columns.map(([name]) => name).join(', ');
   const head = `INSERT INTO ${table} (${names})`;
   const end = tail ? ` ${tail}` : '';
-  if (dialect === 'postgres') return [{ sql: `${head} SELECT ${names} FROM json_populate_recordset(NULL::${table}, ?::json)${end}`, rows }];
+  if (dialect === 'postgres') return [{ sql: `${head} SELECT ${names} FROM json_populate_recordset(NULL::${table}, ?::json)${end}`, params: [rowsJson(columns, rows)] }];
   const tuple = `(${columns.map(([, type]) => (type === 'jsonb' ? 'jsonb(?)' : '?')).join(', ')})`;
-  return insertChunks(rows).map((size) => ({ sql: `${head} VALUES ${valuesList(tuple, size)}${end}`, rows: size }));
+  let at = 0;
+  return insertChunks(rows.length).map((size) => {
+    const chunk = rows.slice(at, at + size);
+    at += size;
+    return { sql: `${head} VALUES ${valuesList(tuple, size)}${end}`, params: chunk.flat() };
+  });
 }
 
 /** Rows as the JSON array json_populate_recordset reads: an object per row; a jsonb column given as JSON text goes in as it is. */
@@ -114,16 +120,6 @@ export function rowsJson(columns: readonly InsertColumn[], rows: readonly unknow
 export interface SqlStatement {
   sql: string;
   params: unknown[];
-}
-
-/** The statements that insert `rows` (each one value per column, jsonb as JSON text) into `table` (insertStatements). */
-export function insertRowsStatements(dialect: SqlDialect, table: string, columns: readonly InsertColumn[], rows: readonly unknown[][], tail = ''): SqlStatement[] {
-  let at = 0;
-  return insertStatements(dialect, table, columns, rows.length, tail).map((statement) => {
-    const chunk = rows.slice(at, at + statement.rows);
-    at += statement.rows;
-    return { sql: statement.sql, params: dialect === 'postgres' ? [rowsJson(columns, chunk)] : chunk.flat() };
-  });
 }
 
 /** Inserts `rows` into `table` now (insertRowsStatements). `tail`, if any, follows each statement (an ON CONFLICT clause). */
