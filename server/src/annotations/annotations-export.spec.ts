@@ -125,6 +125,6 @@ describe('annotations export', () => {
     expect(csv.headers.get('cache-control')).toBe('private, no-store');
     const bytes = new Uint8Array(await csv.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(new TextDecoder().decode(bytes)).toContain('3,Ghi chú,Ghi chú của tôi: phòng họp,01/12/2026 08:30');
+    expect(new TextDecoder().decode(bytes)).toContain('3,"Ghi chú","Ghi chú của tôi: phòng họp","01/12/2026 08:30"');
   });
 });

@@ -30,8 +30,8 @@ describe('notes list', () => {
 
   it('writes CSV with a BOM, quotes commas, quotes and line breaks, and defuses formulas', () => {
     const csv = notesCsv(list([item('a, "b"\nc'), item('=HYPERLINK("x")')]));
-    expect(csv.startsWith('\uFEFFTrang,Loại,Nội dung,Thời gian (giờ Việt Nam)\r\n')).toBe(true);
-    expect(csv).toContain('3,Ghi chú,"a, ""b""\nc",02/12/2026 00:05\r\n');
-    expect(csv).toContain(`3,Ghi chú,"'=HYPERLINK(""x"")",`);
+    expect(csv.startsWith('\uFEFF"Trang","Loại","Nội dung","Thời gian (giờ Việt Nam)"\r\n')).toBe(true);
+    expect(csv).toContain('3,"Ghi chú","a, ""b""\nc","02/12/2026 00:05"\r\n');
+    expect(csv).toContain(`3,"Ghi chú","'=HYPERLINK(""x"")",`);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { DEFAULT_VOTE_OPTIONS, tallyVote, type VoteDto } from '@phonghop/shared';
-import { toCsv, voteCsvRows } from './vote-csv.js';
+import { voteCsvRows } from './vote-csv.js';
 
 const VOTE: VoteDto = {
   id: 'v1',
@@ -27,15 +27,6 @@ const VOTE: VoteDto = {
 const seat = (seatUserId: string, fullName: string, voted: boolean) => ({ seatUserId, fullName, substituteName: null, eligible: true, voted, recordedBySecretary: false });
 
 describe('CSV export', () => {
-  it('writes UTF-8 with a BOM, CRLF and quoted text; numbers as numbers', () => {
-    const csv = toCsv([['Phương án', 'Số phiếu'], ['Đồng ý', 2], ['Nói "có"', 0]]);
-    expect(csv).toBe('\uFEFF"Phương án","Số phiếu"\r\n"Đồng ý",2\r\n"Nói ""có""",0\r\n');
-  });
-
-  it('keeps text that looks like a formula as text', () => {
-    expect(toCsv([['=HYPERLINK("http://x")', '+1', '-2', '@a']])).toBe(`\uFEFF"'=HYPERLINK(""http://x"")","'+1","'-2","'@a"\r\n`);
-  });
-
   it('lists the counts with Vietnamese times and percentages, then each member of a named vote', () => {
     const rows = voteCsvRows({
       vote: VOTE,

@@ -7,6 +7,7 @@ import {
   type VoteDto,
   type VoteSeatDto,
 } from '@phonghop/shared';
+import type { CsvRow as Row } from '../common/csv.js';
 
 export interface VoteCsvInput {
   vote: VoteDto;
@@ -15,7 +16,6 @@ export interface VoteCsvInput {
   ballots: readonly VoteBallotDto[] | null;
 }
 
-type Row = readonly (string | number)[];
 
 const when = (iso: string | null) => (iso ? formatVnShort(new Date(iso)) : '');
 const percent = (n: number) => n.toFixed(2).replace('.', ',');
@@ -70,18 +70,4 @@ export function meetingVotesCsvRows(title: string, votes: readonly VoteCsvInput[
   ];
   votes.forEach((v, i) => rows.push([], [`Biểu quyết ${i + 1}/${votes.length}`], ...voteCsvRows(v)));
   return rows;
-}
-
-/**
- * RFC 4180 CSV for Excel: UTF-8 with a byte order mark (without it Excel reads Vietnamese as mojibake), CRLF,
- * every text field quoted. A text that starts like a formula is prefixed with an apostrophe, so a question typed as
- * "=HYPERLINK(…)" stays text in the secretary's spreadsheet.
- */
-export function toCsv(rows: readonly Row[]): string {
-  const cell = (value: string | number) => {
-    if (typeof value === 'number') return String(value);
-    const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-    return `"${text.replaceAll('"', '""')}"`;
-  };
-  return '\uFEFF' + rows.map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
 }
