@@ -7,7 +7,7 @@ import {
   type VoteDto,
   type VoteSeatDto,
 } from '@phonghop/shared';
-import type { CsvRow as Row } from '../common/csv.js';
+import type { CsvRow } from '../common/csv.js';
 
 export interface VoteCsvInput {
   vote: VoteDto;
@@ -16,13 +16,12 @@ export interface VoteCsvInput {
   ballots: readonly VoteBallotDto[] | null;
 }
 
-
 const when = (iso: string | null) => (iso ? formatVnShort(new Date(iso)) : '');
 const percent = (n: number) => n.toFixed(2).replace('.', ',');
 
 /** One vote as rows: its definition and counts, then (named votes) every member's choice. */
-export function voteCsvRows({ vote, seats, ballots }: VoteCsvInput): Row[] {
-  const rows: Row[] = [
+export function voteCsvRows({ vote, seats, ballots }: VoteCsvInput): CsvRow[] {
+  const rows: CsvRow[] = [
     ['Nội dung biểu quyết', vote.question],
     ['Hình thức', VOTE_KIND_LABELS_VI[vote.kind]],
     ['Nguyên tắc thông qua', VOTE_RULE_LABELS_VI[vote.rule]],
@@ -45,7 +44,7 @@ export function voteCsvRows({ vote, seats, ballots }: VoteCsvInput): Row[] {
     ['Kết quả', result.outcomeLabel],
     [],
     ['Phương án', 'Số phiếu', 'Tỷ lệ (%)', 'Đạt'],
-    ...result.options.map((o): Row => [o.label, o.count, percent(o.percentOfBase), o.reached ? 'Đạt' : '']),
+    ...result.options.map((o): CsvRow => [o.label, o.count, percent(o.percentOfBase), o.reached ? 'Đạt' : '']),
   );
   if (ballots) {
     const label = new Map(vote.options.map((o) => [o.key, o.label]));
@@ -63,8 +62,8 @@ export function voteCsvRows({ vote, seats, ballots }: VoteCsvInput): Row[] {
 }
 
 /** All votes of a meeting, one block each, separated by an empty row. */
-export function meetingVotesCsvRows(title: string, votes: readonly VoteCsvInput[]): Row[] {
-  const rows: Row[] = [
+export function meetingVotesCsvRows(title: string, votes: readonly VoteCsvInput[]): CsvRow[] {
+  const rows: CsvRow[] = [
     ['Cuộc họp', title],
     ['Số lần biểu quyết', votes.length],
   ];
