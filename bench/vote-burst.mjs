@@ -26,12 +26,14 @@ import { createVoteMeeting, createVoters, loginVoters, staffCookies } from './li
 
 // BENCH_VOTE_SIZES, BENCH_VOTE_DBS and the round counts are for quick runs; the summary's named keys need 200 and 500.
 const SIZES = (process.env.BENCH_VOTE_SIZES ?? '200,500').split(',').map(Number);
-const ROUNDS = Object.fromEntries(SIZES.map((n) => [n, Number(process.env[`BENCH_VOTE_ROUNDS_${n}`] ?? (n > 200 ? 2 : 8))]));
+/** A count per size N: BENCH_VOTE_<name>_<N>, else `upTo200` for N ≤ 200 and `above` for larger rooms. */
+const perSize = (name, upTo200, above) => Object.fromEntries(SIZES.map((n) => [n, Number(process.env[`BENCH_VOTE_${name}_${n}`] ?? (n > 200 ? above : upTo200))]));
+const ROUNDS = perSize('ROUNDS', 8, 2);
 // Bursts before the measured ones, on the same server and meeting: the ballot path's JavaScript (server and clients)
 // is still being optimised over the first bursts after a start (p99 falls over about eight bursts of 200, then holds),
 // as the fan-out benchmark's warm-up rounds allow for. What those first bursts saw is reported too (cold_ack_*). The
 // 500-voter rounds run after the 200-voter ones on the same server.
-const WARMUP = Object.fromEntries(SIZES.map((n) => [n, Number(process.env[`BENCH_VOTE_WARMUP_${n}`] ?? (n > 200 ? 1 : 8))]));
+const WARMUP = perSize('WARMUP', 8, 1);
 const DBS = (process.env.BENCH_VOTE_DBS ?? 'sqlite,postgres').split(',');
 const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const CHOICES = ['yes', 'no', 'abstain'];

@@ -142,7 +142,7 @@ serve({
    * bare Socket.IO server (bare-io-server.mjs), which answers each ballot at once and stores nothing. `n` fresh
    * sockets, closed after `warmup` bursts not counted and `rounds` counted.
    */
-  async echo({ url, n, warmup = 1, rounds }) {
+  async echo({ url, n, warmup, rounds }) {
     const sockets = [];
     for (let i = 0; i < n; i++) sockets.push(await connect(url, '', url));
     const out = [];
