@@ -1,11 +1,18 @@
 import { describe, expect, it } from '@jest/globals';
 import { DateUtils } from 'typeorm/util/DateUtils.js';
-import { combinedReads, combinedWrites, forDialect, insertChunks, insertRowsStatements, rowsJson, readBoolean, readJson, readTimestamp, sqlRead, timestampParam, valuesList } from './raw-sql.js';
+import { combinedReads, combinedWrites, forDialect, inValues, insertChunks, insertRowsStatements, rowsJson, readBoolean, readJson, readTimestamp, sqlRead, timestampParam, valuesList } from './raw-sql.js';
 
 describe('raw SQL helpers', () => {
   it('numbers placeholders for PostgreSQL and leaves SQLite text alone', () => {
     expect(forDialect('postgres', 'SELECT a FROM t WHERE b = ? AND c IN (?, ?)')).toBe('SELECT a FROM t WHERE b = $1 AND c IN ($2, $3)');
     expect(forDialect('sqlite', 'SELECT ?')).toBe('SELECT ?');
+  });
+
+  it('matches a list of values with one array parameter on PostgreSQL (one text whatever the count) and an IN list on SQLite', () => {
+    const keys = ['k-1', 'k-2', 'k-3'];
+    expect(inValues('postgres', 'idempotency_key', keys)).toEqual({ sql: 'idempotency_key = ANY(?)', params: [keys] });
+    expect(inValues('postgres', 'idempotency_key', keys.slice(1)).sql).toBe(inValues('postgres', 'idempotency_key', keys).sql);
+    expect(inValues('sqlite', 'idempotency_key', keys)).toEqual({ sql: 'idempotency_key IN (?, ?, ?)', params: keys });
   });
 
   it('writes SQLite timestamps in the text TypeORM writes, and reads both databases back to the same instant', () => {

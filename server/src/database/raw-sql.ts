@@ -31,6 +31,15 @@ export function rawQuery<R = unknown>(em: EntityManager, sql: string, params: re
 /** `?, ?, ?`: the placeholders of an IN list of `n` values. */
 export const placeholders = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
 
+/**
+ * `column` is one of `values`, as a condition and its parameters. PostgreSQL: one array parameter (`= ANY(?)`), so
+ * the text is the same whatever the count and a batch of 200 ballots binds one parameter, not 200, and is planned
+ * in half the time. SQLite: an IN list (its statements are prepared once per text and cached).
+ */
+export function inValues(dialect: SqlDialect, column: string, values: readonly unknown[]): { sql: string; params: unknown[] } {
+  return dialect === 'postgres' ? { sql: `${column} = ANY(?)`, params: [[...values]] } : { sql: `${column} IN (${placeholders(values.length)})`, params: [...values] };
+}
+
 /** A `jsonb` column's parameter: SQLite stores its binary JSONB from the text (as TypeORM does), PostgreSQL casts. */
 export const jsonParam = (dialect: SqlDialect): string => (dialect === 'sqlite' ? 'jsonb(?)' : '?::jsonb');
 

@@ -6,7 +6,7 @@ import type { MeetingEventDto, MeetingStatus } from '@phonghop/shared';
 import { AppError } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
 import { DbWriter, isUniqueViolation } from '../database/db-writer.js';
-import { dialectOf, type InsertColumn, insertRowsStatements, placeholders, rawQuery, runWrites, type SqlDialect, type SqlRead, type SqlStatement, timestampParam } from '../database/raw-sql.js';
+import { dialectOf, type InsertColumn, insertRowsStatements, inValues, rawQuery, runWrites, type SqlDialect, type SqlRead, type SqlStatement, timestampParam } from '../database/raw-sql.js';
 import { eventsRead, selectEvents } from './event-rows.js';
 import { ChainVerifier, type ChainVerdict, eventHash, GENESIS_HASH } from './hash-chain.js';
 import { MeetingEventEntity } from './meeting-event.entity.js';
@@ -85,8 +85,8 @@ export class EventLogService {
 
   /** The events already stored under any of these keys, by key: one read for a batch of ballots (runReads); `keys` not empty. */
   byKeysRead(dialect: SqlDialect, meetingId: string, keys: readonly string[]): SqlRead<Map<string, MeetingEventDto>> {
-    const unique = [...new Set(keys)];
-    const read = eventsRead(dialect, `meeting_id = ? AND idempotency_key IN (${placeholders(unique.length)})`, [meetingId, ...unique], ', idempotency_key');
+    const among = inValues(dialect, 'idempotency_key', [...new Set(keys)]);
+    const read = eventsRead(dialect, `meeting_id = ? AND ${among.sql}`, [meetingId, ...among.params], ', idempotency_key');
     return { ...read, map: (rows) => new Map(read.map(rows).map(({ idempotencyKey, ...dto }) => [idempotencyKey!, dto])) };
   }
 

@@ -259,6 +259,25 @@ describe('GroupCommit (group commit of ballots)', () => {
     expect(await after).toBe('ack:a#after');
   });
 
+  it('answers every item of a batch before any copy sent again, so each sender gets its first answer as soon as it can', async () => {
+    const { scheduler, batches, group } = harness(100, (item) => item.split('#')[0]);
+    const order: string[] = [];
+    const track = (item: string) => group.submit('m', item).then(
+      () => order.push(item),
+      () => order.push(item),
+    );
+    const sent = ['a', 'a#retry', 'b', 'b#retry', 'c'].map(track);
+    scheduler.fireAll();
+    expect(batches.map((x) => x.items)).toEqual([['a', 'b', 'c']]);
+    batches[0].done([
+      { ok: true, value: 'ack:a' },
+      { ok: false, error: new Error('refused b') },
+      { ok: true, value: 'ack:c' },
+    ]);
+    await Promise.all(sent);
+    expect(order).toEqual(['a', 'b', 'c', 'a#retry', 'b#retry']);
+  });
+
   it('fails the items sent again with their original when the transaction fails', async () => {
     const { scheduler, batches, group } = harness(100, (item) => item.split('#')[0]);
     const sent = ['x', 'x#retry'].map((i) => group.submit('m', i).catch((e: Error) => e.message));

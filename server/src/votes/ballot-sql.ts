@@ -1,5 +1,5 @@
 import type { MeetingRole, VoteKind, VoteOption, VoteStatus } from '@phonghop/shared';
-import { insertRowsStatements, jsonColumn, jsonParam, placeholders, readBoolean, readJson, readTimestamp, type SqlDialect, type SqlRead, sqlRead, type SqlStatement, timestampParam } from '../database/raw-sql.js';
+import { inValues, insertRowsStatements, jsonColumn, jsonParam, placeholders, readBoolean, readJson, readTimestamp, type SqlDialect, type SqlRead, sqlRead, type SqlStatement, timestampParam } from '../database/raw-sql.js';
 import type { ParticipantRow } from '../meetings/meeting-access.js';
 import type { BatchVote, PlannedBallot } from './ballot-plan.js';
 
@@ -12,13 +12,15 @@ import type { BatchVote, PlannedBallot } from './ballot-plan.js';
  */
 
 /** The participant rows of these people's seats: their own, or the one they hold as a delegated substitute. */
-export function seatRowsRead(meetingId: string, userIds: readonly string[]): SqlRead<ParticipantRow[]> {
+export function seatRowsRead(dialect: SqlDialect, meetingId: string, userIds: readonly string[]): SqlRead<ParticipantRow[]> {
   const ids = [...new Set(userIds)];
+  const own = inValues(dialect, 'user_id', ids);
+  const held = inValues(dialect, 'substitute_user_id', ids);
   return sqlRead(
     `SELECT user_id, role, rsvp, substitute_user_id FROM meeting_participants
-     WHERE meeting_id = ? AND (user_id IN (${placeholders(ids.length)}) OR (rsvp = 'delegated' AND substitute_user_id IN (${placeholders(ids.length)})))
+     WHERE meeting_id = ? AND (${own.sql} OR (rsvp = 'delegated' AND ${held.sql}))
      ORDER BY created_at`,
-    [meetingId, ...ids, ...ids],
+    [meetingId, ...own.params, ...held.params],
     (rows: Array<{ user_id: string; role: MeetingRole; rsvp: string; substitute_user_id: string | null }>) =>
       rows.map((r) => ({ userId: r.user_id, role: r.role, rsvp: r.rsvp, substituteUserId: r.substitute_user_id })),
   );

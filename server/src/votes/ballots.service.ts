@@ -116,7 +116,7 @@ export class BallotsService implements BeforeApplicationShutdown {
     const people = items.flatMap((i) => (i.recordFor === null ? [i.sender.userId] : [i.sender.userId, i.recordFor]));
     const voteIds = [...new Set(items.map((i) => i.voteId))];
     const [participants, stored, voteRows, cast, ballots, counts, head] = await runReads(em, [
-      sql.seatRowsRead(meetingId, people),
+      sql.seatRowsRead(dialect, meetingId, people),
       this.room.byKeysRead(dialect, meetingId, items.map((i) => i.idempotencyKey)),
       sql.batchVotesRead(dialect, meetingId, voteIds),
       sql.castSlotsRead(meetingId, voteIds),
