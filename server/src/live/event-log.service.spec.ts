@@ -184,6 +184,8 @@ describe(`EventLogService (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => {
   });
 
   it('writes, in hand-written SQL, rows the entities read back exactly: a batch across insert chunks, keys, the snapshot', async () => {
+    // keys are the client's own text: PostgreSQL reads them back through an array parameter, where these need quoting
+    const awkwardKeys: Record<number, string> = { 3: 'NULL', 5: 'k-"q",{b}', 8: 'k-\\back\\', 9: 'khóa Việt, số 9' };
     const store = t.app.get(LiveStateStore);
     const meetingId = await newMeeting();
     const actor = await fixtures.userId('chutich');
@@ -192,7 +194,7 @@ describe(`EventLogService (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => {
       type: 'vote.ballot-cast',
       payload: { voteId: 'v', voterUserId: `u${i}`, castCount: i + 1, recordedBySecretary: i % 2 === 0, ghiChú: 'Đồng ý' },
       actorUserId: i % 3 === 0 ? null : actor,
-      idempotencyKey: `k-${i}`,
+      idempotencyKey: awkwardKeys[i] ?? `k-${i}`,
     }));
     const appended = await db.transaction(async (em) => {
       const before = await store.load(em, meetingId);
@@ -208,6 +210,8 @@ describe(`EventLogService (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => {
     const byKeys = await db.transaction((em) => readOne(em, log.byKeysRead(dialectOf(em), meetingId, ['k-7', 'k-130', 'k-none', 'k-7'])));
     expect([...byKeys.keys()].sort()).toEqual(['k-130', 'k-7']);
     expect(byKeys.get('k-130')).toEqual(toDto(entities[130]));
+    const awkward = await db.transaction((em) => readOne(em, log.byKeysRead(dialectOf(em), meetingId, Object.values(awkwardKeys))));
+    expect([...awkward].map(([key, dto]) => [key, dto.seq]).sort()).toEqual(Object.entries(awkwardKeys).map(([i, key]) => [key, Number(i) + 1]).sort());
     const snapshot = await t.dataSource.getRepository(LiveSnapshotEntity).findOneByOrFail({ meetingId });
     expect(snapshot).toMatchObject({ seq: 131, version: LIVE_STATE_VERSION, updatedAt: entities[130].at });
     expect(await log.verify(meetingId)).toEqual({ ok: true, lastSeq: 131, headHash: entities[130].hash });
