@@ -262,10 +262,7 @@ describe('GroupCommit (group commit of ballots)', () => {
   it('answers every item of a batch before any copy sent again, so each sender gets its first answer as soon as it can', async () => {
     const { scheduler, batches, group } = harness(100, (item) => item.split('#')[0]);
     const order: string[] = [];
-    const track = (item: string) => group.submit('m', item).then(
-      () => order.push(item),
-      () => order.push(item),
-    );
+    const track = (item: string) => group.submit('m', item).then(() => order.push(item), () => order.push(item));
     const sent = ['a', 'a#retry', 'b', 'b#retry', 'c'].map(track);
     scheduler.fireAll();
     expect(batches.map((x) => x.items)).toEqual([['a', 'b', 'c']]);

@@ -188,12 +188,13 @@ export class GroupCommit<T, R> {
     }
     // answered now: an item sent again from here on is a new item (answered from what was stored)
     for (const p of batch) if (p.identity !== undefined) lane.byIdentity.delete(p.identity);
-    const outcomeOf = (i: number): ItemOutcome<R> =>
-      outcomes === null ? { ok: false, error: failure } : (outcomes[i] ?? { ok: false, error: new Error('no outcome for a batched item') });
+    const results = batch.map((_, i): ItemOutcome<R> =>
+      outcomes === null ? { ok: false, error: failure } : (outcomes[i] ?? { ok: false, error: new Error('no outcome for a batched item') }),
+    );
     const answer = (w: Waiter<R>, outcome: ItemOutcome<R>) => (outcome.ok ? w.resolve(outcome.value) : w.reject(outcome.error));
     // Every item once before any copy sent again: the acks leave in this order, and a sender needs only the first
     // answer it gets, so the last sender is answered a whole burst's worth of duplicate acks sooner.
-    batch.forEach((p, i) => answer(p, outcomeOf(i)));
-    batch.forEach((p, i) => p.again.forEach((w) => answer(w, outcomeOf(i))));
+    batch.forEach((p, i) => answer(p, results[i]));
+    batch.forEach((p, i) => p.again.forEach((w) => answer(w, results[i])));
   }
 }

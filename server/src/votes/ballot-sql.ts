@@ -1,5 +1,5 @@
 import type { MeetingRole, VoteKind, VoteOption, VoteStatus } from '@phonghop/shared';
-import { inValues, insertRowsStatements, jsonColumn, jsonParam, placeholders, readBoolean, readJson, readTimestamp, type SqlDialect, type SqlRead, sqlRead, type SqlStatement, timestampParam } from '../database/raw-sql.js';
+import { inValues, insertRowsStatements, jsonColumn, jsonParam, readBoolean, readJson, readTimestamp, type SqlDialect, type SqlRead, sqlRead, type SqlStatement, timestampParam } from '../database/raw-sql.js';
 import type { ParticipantRow } from '../meetings/meeting-access.js';
 import type { BatchVote, PlannedBallot } from './ballot-plan.js';
 
@@ -31,13 +31,14 @@ export function seatRowsRead(dialect: SqlDialect, meetingId: string, userIds: re
  * reads after batchVotesRead filter by it, so they need no answer from it and all of a batch's reads go together
  * (runReads).
  */
-const votesWhere = (meetingId: string, voteIds: readonly string[], condition = '', columns = 'id') => ({
-  sql: `SELECT ${columns} FROM votes WHERE meeting_id = ? AND id IN (${placeholders(voteIds.length)})${condition}`,
-  params: [meetingId, ...voteIds],
-});
+const votesWhere = (dialect: SqlDialect, meetingId: string, voteIds: readonly string[], condition = '', columns = 'id') => {
+  const among = inValues(dialect, 'id', voteIds);
+  return { sql: `SELECT ${columns} FROM votes WHERE meeting_id = ? AND ${among.sql}${condition}`, params: [meetingId, ...among.params] };
+};
 
 export function batchVotesRead(dialect: SqlDialect, meetingId: string, voteIds: readonly string[]): SqlRead<BatchVote[]> {
   const votes = votesWhere(
+    dialect,
     meetingId,
     voteIds,
     '',
@@ -76,8 +77,8 @@ export function batchVotesRead(dialect: SqlDialect, meetingId: string, voteIds: 
 }
 
 /** `voteId:seat` of every seat that has voted in these votes of the meeting (at most the room). */
-export function castSlotsRead(meetingId: string, voteIds: readonly string[]): SqlRead<Set<string>> {
-  const votes = votesWhere(meetingId, voteIds);
+export function castSlotsRead(dialect: SqlDialect, meetingId: string, voteIds: readonly string[]): SqlRead<Set<string>> {
+  const votes = votesWhere(dialect, meetingId, voteIds);
   return sqlRead(`SELECT vote_id, seat_user_id FROM vote_participation WHERE vote_id IN (${votes.sql})`, votes.params, (rows: Array<{ vote_id: string; seat_user_id: string }>) =>
     new Set(rows.map((r) => `${r.vote_id}:${r.seat_user_id}`)),
   );
@@ -85,7 +86,7 @@ export function castSlotsRead(meetingId: string, voteIds: readonly string[]): Sq
 
 /** `voteId:seat` → stored choices, in those of these votes whose ballots may change. */
 export function storedChoicesRead(dialect: SqlDialect, meetingId: string, voteIds: readonly string[]): SqlRead<Map<string, string[]>> {
-  const votes = votesWhere(meetingId, voteIds, ' AND allow_change = TRUE');
+  const votes = votesWhere(dialect, meetingId, voteIds, ' AND allow_change = TRUE');
   return sqlRead(
     `SELECT vote_id, seat_user_id, ${jsonColumn(dialect, 'choices')} FROM vote_ballots WHERE vote_id IN (${votes.sql})`,
     votes.params,
@@ -94,8 +95,8 @@ export function storedChoicesRead(dialect: SqlDialect, meetingId: string, voteId
 }
 
 /** voteId → per-option totals, for those of these votes that show them live (open votes: VoteEntity.showLiveChoices). */
-export function liveCountsRead(meetingId: string, voteIds: readonly string[]): SqlRead<Map<string, Record<string, number>>> {
-  const votes = votesWhere(meetingId, voteIds, " AND kind = 'open' AND show_live_choices = TRUE");
+export function liveCountsRead(dialect: SqlDialect, meetingId: string, voteIds: readonly string[]): SqlRead<Map<string, Record<string, number>>> {
+  const votes = votesWhere(dialect, meetingId, voteIds, " AND kind = 'open' AND show_live_choices = TRUE");
   return sqlRead(`SELECT vote_id, option_key, count FROM vote_counts WHERE vote_id IN (${votes.sql})`, votes.params, (rows: Array<{ vote_id: string; option_key: string; count: number | string }>) => {
     const counts = new Map<string, Record<string, number>>();
     for (const r of rows) counts.set(r.vote_id, { ...counts.get(r.vote_id), [r.option_key]: Number(r.count) });
@@ -147,9 +148,10 @@ export function ballotWrites(dialect: SqlDialect, ballots: readonly PlannedBallo
     // one statement per vote, whatever the options moved
     const moved = [...moves].filter(([, delta]) => delta !== 0);
     if (moved.length === 0) continue;
+    const keys = inValues(dialect, 'option_key', moved.map(([key]) => key));
     writes.push({
-      sql: `UPDATE vote_counts SET count = count + CASE option_key ${moved.map(() => 'WHEN ? THEN CAST(? AS INTEGER)').join(' ')} END WHERE vote_id = ? AND option_key IN (${placeholders(moved.length)})`,
-      params: [...moved.flatMap(([key, delta]) => [key, Math.trunc(delta)]), voteId, ...moved.map(([key]) => key)],
+      sql: `UPDATE vote_counts SET count = count + CASE option_key ${moved.map(() => 'WHEN ? THEN CAST(? AS INTEGER)').join(' ')} END WHERE vote_id = ? AND ${keys.sql}`,
+      params: [...moved.flatMap(([key, delta]) => [key, Math.trunc(delta)]), voteId, ...keys.params],
     });
   }
   const castCounts = new Map(ballots.map((b) => [b.vote.id, b.castCount]));

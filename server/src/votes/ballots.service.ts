@@ -119,9 +119,9 @@ export class BallotsService implements BeforeApplicationShutdown {
       sql.seatRowsRead(dialect, meetingId, people),
       this.room.byKeysRead(dialect, meetingId, items.map((i) => i.idempotencyKey)),
       sql.batchVotesRead(dialect, meetingId, voteIds),
-      sql.castSlotsRead(meetingId, voteIds),
+      sql.castSlotsRead(dialect, meetingId, voteIds),
       sql.storedChoicesRead(dialect, meetingId, voteIds),
-      sql.liveCountsRead(meetingId, voteIds),
+      sql.liveCountsRead(dialect, meetingId, voteIds),
       this.room.headRead(meetingId),
     ]);
     const votes = new Map(voteRows.map((v) => [v.id, v]));
