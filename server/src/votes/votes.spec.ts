@@ -62,6 +62,9 @@ describe(`voting in the live room (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, ()
     const forChair = await json<VoteDetailDto>(await k.t.request('GET', `/api/votes/${voteId}`, { cookie: k.cookies.chair }));
     expect(forChair.result).toMatchObject({ outcome: 'passed' });
 
+    // who voted is the room's while the vote waits for its result…
+    expect((await k.state(meetingId, 'nam')).votes[voteId]).toMatchObject({ status: 'closed', voters: [k.ids.nam, k.ids.lan, k.ids.chair] });
+
     await k.ok('chair', meetingId, 'vote:publish', { voteId });
     const heard = await nam.until((events) => events.some((e) => e.type === 'vote.published'));
     const types = heard.filter((e) => e.type.startsWith('vote.')).map((e) => e.type);
@@ -75,7 +78,8 @@ describe(`voting in the live room (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, ()
 
     state = await k.state(meetingId, 'nam');
     expect(state.openVoteId).toBeNull();
-    expect(state.votes[voteId]).toMatchObject({ status: 'published', castCount: 3, voters: [k.ids.nam, k.ids.lan, k.ids.chair], result: { outcome: 'passed' } });
+    // …and a published vote keeps its counts, not its lists (LIVE_STATE_VERSION 4)
+    expect(state.votes[voteId]).toMatchObject({ status: 'published', castCount: 3, eligible: [], voters: [], result: { outcome: 'passed', cast: 3, eligible: 3 } });
     expect((await json<VoteDto[]>(await k.t.request('GET', `/api/meetings/${meetingId}/votes`, { cookie: k.cookies.nam })))[0].result).toMatchObject({ outcome: 'passed' });
   });
 

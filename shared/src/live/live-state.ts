@@ -14,7 +14,7 @@ import { initialSpeakerQueue, reduceSpeakerQueue, type SpeakerAction, type Speak
  * Bumped whenever the reducer or the state's shape changes: a stored snapshot of another version is ignored and
  * the state is replayed from the log instead (the log, not the snapshot, is the source of truth).
  */
-export const LIVE_STATE_VERSION = 3;
+export const LIVE_STATE_VERSION = 4;
 
 export const LIVE_MEETING_STATUSES = ['scheduled', 'in_progress', 'paused', 'ended'] as const;
 export type LiveMeetingStatus = (typeof LIVE_MEETING_STATUSES)[number];

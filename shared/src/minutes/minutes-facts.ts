@@ -196,7 +196,8 @@ function trackVote(d: Draft, before: LiveState, after: LiveState, e: FactEvent):
   const fact = d.votes.get(voteId);
   if (!fact) return;
   fact.status = v.status;
-  fact.eligibleCount = v.eligible.length;
+  // a published or cancelled vote no longer holds its lists (vote-live.ts): its count is the one it ended with
+  if (v.status === 'open' || v.status === 'closed') fact.eligibleCount = v.eligible.length;
   fact.castCount = v.castCount;
   switch (e.type) {
     case 'vote.ballot-cast': {

@@ -138,6 +138,23 @@ describe('votes in the live state', () => {
     expect(changes(s, e(43, 'vote.closed', { voteId: 'v1', castCount: 2, by: 'chair' }))).toBe(false);
   });
 
+  it('a vote keeps its seat lists while open and closed, and drops them once published or cancelled, counts kept', () => {
+    let s = applyEvent(live(), e(30, 'vote.opened', opened('v1')));
+    s = applyEvent(s, e(31, 'vote.ballot-cast', cast('v1', 'm1', 1)));
+    s = applyEvent(s, e(32, 'vote.ballot-cast', cast('v1', 'm2', 2)));
+    s = applyEvent(s, e(40, 'vote.closed', { voteId: 'v1', castCount: 2, by: 'chair' }));
+    expect(s.votes.v1).toMatchObject({ status: 'closed', eligible: ['chair', 'm1', 'm2'], voters: ['m1', 'm2'], castCount: 2 });
+    const result = tallyVote({ ballots: [['yes'], ['yes']], options: DEFAULT_VOTE_OPTIONS, maxChoices: 1, rule: 'majority_of_present', eligible: 3, totalMembers: 4, quorum: { required: 3, presentAtClose: 3 } });
+    s = applyEvent(s, e(42, 'vote.published', { voteId: 'v1', result }));
+    expect(s.votes.v1).toMatchObject({ status: 'published', eligible: [], voters: [], castCount: 2, result: { cast: 2, eligible: 3 } });
+
+    s = applyEvent(s, e(50, 'vote.drafted', drafted('v2')));
+    s = applyEvent(s, e(51, 'vote.opened', opened('v2')));
+    s = applyEvent(s, e(52, 'vote.ballot-cast', cast('v2', 'chair', 1)));
+    s = applyEvent(s, e(53, 'vote.cancelled', { voteId: 'v2', reason: 'Nhập sai nội dung' }));
+    expect(s.votes.v2).toMatchObject({ status: 'cancelled', eligible: [], voters: [], castCount: 1 });
+  });
+
   it('a snapshot plus the events after it equals a full replay', () => {
     const events = [
       ...BEFORE,
