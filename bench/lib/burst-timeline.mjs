@@ -4,6 +4,7 @@
 import { round } from './stats.mjs';
 
 const TRANSACTION = /^(sql:BEGIN|pg:START TRANSACTION)/;
+const COMMIT = /^(sql|pg):COMMIT/;
 
 /**
  * `trace`: the probe's [epoch ms, what, ms] entries; `t0EpochMs`: the burst's start on the clients' clock; `n`: its
@@ -31,5 +32,8 @@ export function burstTimeline(trace, { t0EpochMs, n, endMs, clientAckP99Ms }) {
     last_ack_ms: at(acks.at(-1)),
     client_ack_p99_ms: clientAckP99Ms,
     gc_ms: round(burst.filter((e) => e.what === 'gc').reduce((a, e) => a + e.ms, 0), 1),
+    // the transactions' statements, and their longest COMMIT (on PostgreSQL, the WAL's flush: a slow disk shows here)
+    sql_ms: round(burst.filter((e) => /^(sql|pg):/.test(e.what)).reduce((a, e) => a + e.ms, 0), 1),
+    longest_commit_ms: round(Math.max(0, ...burst.filter((e) => COMMIT.test(e.what)).map((e) => e.ms)), 1),
   };
 }
