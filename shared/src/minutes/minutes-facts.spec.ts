@@ -205,6 +205,14 @@ describe('buildMinutesFacts', () => {
     expect(v.result).toEqual(result);
   });
 
+  it('counts a late admission among the eligible, and keeps that count once the vote is published', () => {
+    // m2 admitted right after the opening (seq 14): the ballot that was ignored now counts
+    const admitted: FactEvent = { seq: 0, type: 'vote.late-admitted', payload: { voteId: 'v1', userId: 'm2' }, at: t(130) };
+    const log = [...SESSION.slice(0, 14), admitted, ...SESSION.slice(14)].map((x, i) => ({ ...x, seq: i + 1 }));
+    expect(buildMinutesFacts(log.slice(0, 15)).votes[0]).toMatchObject({ status: 'open', eligibleCount: 3 });
+    expect(buildMinutesFacts(log).votes[0]).toMatchObject({ status: 'published', eligibleCount: 3 });
+  });
+
   it('derives the same facts from the same log (deterministic), and a prefix gives fewer facts', () => {
     expect(buildMinutesFacts(SESSION, 'head')).toEqual(facts);
     const early = buildMinutesFacts(SESSION.slice(0, 9));

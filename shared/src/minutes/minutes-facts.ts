@@ -196,10 +196,12 @@ function trackVote(d: Draft, before: LiveState, after: LiveState, e: FactEvent):
   const fact = d.votes.get(voteId);
   if (!fact) return;
   fact.status = v.status;
-  // a published or cancelled vote no longer holds its lists (vote-live.ts): its count is the one it ended with
-  if (v.status === 'open' || v.status === 'closed') fact.eligibleCount = v.eligible.length;
   fact.castCount = v.castCount;
   switch (e.type) {
+    // the list changes only at opening and by a late admission (a published or cancelled vote no longer holds it)
+    case 'vote.late-admitted':
+      fact.eligibleCount = v.eligible.length;
+      break;
     case 'vote.ballot-cast': {
       const voter = (e.payload as { voterUserId: string }).voterUserId;
       const known = fact.voters.find((x) => x.userId === voter);
