@@ -4,6 +4,7 @@
 import { round } from './stats.mjs';
 
 const TRANSACTION = /^(sql:BEGIN|pg:START TRANSACTION)/;
+const STATEMENT = /^(sql|pg):/;
 const COMMIT = /^(sql|pg):COMMIT/;
 
 /**
@@ -33,7 +34,7 @@ export function burstTimeline(trace, { t0EpochMs, n, endMs, clientAckP99Ms }) {
     client_ack_p99_ms: clientAckP99Ms,
     gc_ms: round(burst.filter((e) => e.what === 'gc').reduce((a, e) => a + e.ms, 0), 1),
     // the transactions' statements, and their longest COMMIT (on PostgreSQL, the WAL's flush: a slow disk shows here)
-    sql_ms: round(burst.filter((e) => /^(sql|pg):/.test(e.what)).reduce((a, e) => a + e.ms, 0), 1),
+    sql_ms: round(burst.filter((e) => STATEMENT.test(e.what)).reduce((a, e) => a + e.ms, 0), 1),
     longest_commit_ms: round(Math.max(0, ...burst.filter((e) => COMMIT.test(e.what)).map((e) => e.ms)), 1),
   };
 }
